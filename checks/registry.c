@@ -1,0 +1,58 @@
+/*
+ * registry.c - expands rules.def into the sorted rule table and looks rules
+ * up by id or by name.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+const struct ecs_rule *const ecs_rules[] = {
+#define RULE(id, stem) &id##_rule,
+#define RETIRED(id)
+#include "rules.def"
+#undef RULE
+#undef RETIRED
+};
+
+const size_t ecs_rules_count = sizeof(ecs_rules) / sizeof(ecs_rules[0]);
+
+static int cmp_id(const void *key, const void *elem)
+{
+	const struct ecs_rule *const *r = elem;
+	return strcmp(key, (*r)->id);
+}
+
+const struct ecs_rule *ecs_rule_find(const char *id_or_name)
+{
+	const struct ecs_rule *const *hit;
+
+	hit = bsearch(id_or_name, ecs_rules, ecs_rules_count, sizeof(ecs_rules[0]), cmp_id);
+	if (hit)
+		return *hit;
+	for (size_t i = 0; i < ecs_rules_count; i++)
+		if (strcmp(ecs_rules[i]->name, id_or_name) == 0)
+			return ecs_rules[i];
+	return NULL;
+}
+
+const char *ecs_severity_name(enum ecs_severity s)
+{
+	switch (s) {
+	case ECS_SEV_ERROR: return "error";
+	case ECS_SEV_WARNING: return "warning";
+	case ECS_SEV_INFO: return "info";
+	}
+	return "unknown";
+}
+
+enum ecs_severity ecs_severity_parse(const char *s)
+{
+	if (strcmp(s, "error") == 0)
+		return ECS_SEV_ERROR;
+	if (strcmp(s, "warning") == 0)
+		return ECS_SEV_WARNING;
+	if (strcmp(s, "info") == 0 || strcmp(s, "note") == 0)
+		return ECS_SEV_INFO;
+	return (enum ecs_severity)0;
+}

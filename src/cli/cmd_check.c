@@ -1,0 +1,79 @@
+/*
+ * cmd_check.c - `ecslint check`: lint, report, decide the exit status.
+ */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "../pipeline/lint.h"
+#include "../report/report.h"
+#include "commands.h"
+#include "output.h"
+
+static int format_report(const struct ecs_options *o, const struct ecs_report_ctx *ctx, struct ecs_buf *out)
+{
+	switch (o->format) {
+	case ECS_FORMAT_TEXT:
+		ecs_report_text(ctx, out);
+		return 0;
+	case ECS_FORMAT_GCC:
+		ecs_report_gcc(ctx, out);
+		return 0;
+	default:
+		fprintf(stderr, "ecslint: check does not support this --format\n");
+		return 3;
+	}
+}
+
+int ecs_cmd_check(int argc, char **argv)
+{
+	struct ecs_options o;
+	struct ecs_run run;
+	struct ecs_buf out = ECS_BUF_INIT, summary = ECS_BUF_INIT;
+	struct ecs_report_ctx ctx;
+	char err[512];
+	size_t n_inputs = 0;
+	int status;
+
+	ecs_options_init(&o);
+	if (ecs_options_parse(&o, argc, argv, err, sizeof(err)) != ECS_PARSE_OK) {
+		fprintf(stderr, "ecslint check: %s\nTry 'ecslint help check'.\n", err);
+		ecs_options_release(&o);
+		return 3;
+	}
+	if (o.help) {
+		fputs(ecs_help_text("check"), stdout);
+		ecs_options_release(&o);
+		return 0;
+	}
+	ecs_run_init(&run);
+	if (ecs_lint_inputs(&run, &o, &n_inputs) < 0) {
+		fprintf(stderr, "ecslint: out of memory\n");
+		status = 3;
+		goto out;
+	}
+	status = ecs_lint_exit_status(&run, &o);
+	ctx.files = &run.files;
+	ctx.diags = &run.diags;
+	ctx.color = ecs_output_color(&o, STDOUT_FILENO);
+	ctx.exit_code = status;
+	ctx.tool_version = ECSLINT_VERSION;
+	int fs = format_report(&o, &ctx, &out);
+	if (fs) {
+		status = fs;
+		goto out;
+	}
+	int ws = ecs_output_write(&o, &out);
+	if (ws) {
+		status = ws;
+		goto out;
+	}
+	ecs_report_summary(&ctx, n_inputs, &summary);
+	if (summary.data)
+		fputs(summary.data, stderr);
+out:
+	ecs_buf_release(&out);
+	ecs_buf_release(&summary);
+	ecs_run_release(&run);
+	ecs_options_release(&o);
+	return status;
+}

@@ -1,0 +1,166 @@
+/*
+ * arena.c - bump allocator in blocks; failure is sticky.
+ */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ecs_arena_block {
+	struct ecs_arena_block *next;
+	size_t size, used;
+	max_align_t data[];
+};
+
+enum { ECS_ARENA_BLOCK = 64 * 1024 };
+
+void ecs_arena_init(struct ecs_arena *a)
+{
+	memset(a, 0, sizeof(*a));
+	/*
+	 * The out-of-memory torture test sets this to make the Nth block
+	 * allocation fail; reading it here keeps the variable out of globals.
+	 */
+	const char *fail = getenv("ECSLINT_FAIL_ALLOC_AT");
+	if (fail)
+		a->fail_at = strtol(fail, NULL, 10);
+}
+
+void ecs_arena_release(struct ecs_arena *a)
+{
+	struct ecs_arena_block *b = a->head;
+
+	while (b) {
+		struct ecs_arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+	a->used_total = 0;
+}
+
+static struct ecs_arena_block *new_block(struct ecs_arena *a, size_t need)
+{
+	size_t size = need > ECS_ARENA_BLOCK ? need : ECS_ARENA_BLOCK;
+	struct ecs_arena_block *b;
+
+	a->blocks++;
+	if (a->fail_at > 0 && a->blocks == a->fail_at)
+		return NULL;
+	b = malloc(sizeof(*b) + size);
+	if (!b)
+		return NULL;
+	b->size = size;
+	b->used = 0;
+	return b;
+}
+
+void *ecs_arena_alloc(struct ecs_arena *a, size_t size)
+{
+	const size_t align = _Alignof(max_align_t);
+	struct ecs_arena_block *b = a->head;
+	size_t rounded;
+
+	if (a->failed)
+		return NULL;
+	if (size > SIZE_MAX / 2) {
+		a->failed = true;
+		return NULL;
+	}
+	rounded = (size + align - 1) & ~(align - 1);
+	if (rounded == 0)
+		rounded = align;
+	if (!b || b->size - b->used < rounded) {
+		b = new_block(a, rounded);
+		if (!b) {
+			a->failed = true;
+			return NULL;
+		}
+		/*
+		 * A big one-off allocation goes behind the current block so the
+		 * space left in the current block is not wasted.
+		 */
+		if (a->head && rounded > ECS_ARENA_BLOCK / 4) {
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += rounded;
+	a->used_total += rounded;
+	return p;
+}
+
+void *ecs_arena_zalloc(struct ecs_arena *a, size_t size)
+{
+	void *p = ecs_arena_alloc(a, size);
+
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+char *ecs_arena_strndup(struct ecs_arena *a, const char *s, size_t len)
+{
+	char *p = ecs_arena_alloc(a, len + 1);
+
+	if (!p)
+		return NULL;
+	if (len)
+		memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *ecs_arena_strdup(struct ecs_arena *a, const char *s)
+{
+	return ecs_arena_strndup(a, s, strlen(s));
+}
+
+char *ecs_arena_vprintf(struct ecs_arena *a, const char *fmt, va_list ap)
+{
+	va_list copy;
+	int n;
+	char *p;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return NULL;
+	p = ecs_arena_alloc(a, (size_t)n + 1);
+	if (!p)
+		return NULL;
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *ecs_arena_printf(struct ecs_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = ecs_arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void *ecs_arena_grow(struct ecs_arena *a, void *old, size_t n, size_t cap, size_t elem)
+{
+	void *p;
+
+	if (elem && cap > SIZE_MAX / elem) {
+		a->failed = true;
+		return NULL;
+	}
+	p = ecs_arena_alloc(a, cap * elem);
+	if (p && n)
+		memcpy(p, old, n * elem);
+	return p;
+}

@@ -1,0 +1,49 @@
+/*
+ * yaml_internal.h - the loader's working state, shared by yaml_load.c and
+ * merge_keys.c (mapping completion: duplicate keys and << merges).
+ */
+#ifndef ECS_YAML_INTERNAL_H
+#define ECS_YAML_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "yaml_load.h"
+
+struct ecs_frame {
+	struct ecs_node *node;
+	size_t first_child;	/* index in the scratch stack */
+	uint64_t expanded;
+	bool flow;
+};
+
+struct ecs_anchor {
+	const char *name;
+	struct ecs_node *node;
+};
+
+struct ecs_keyslot {
+	const struct ecs_node *key;
+	uint32_t pair;
+};
+
+struct ecs_yaml_builder {
+	const struct ecs_source *src;
+	struct ecs_arena *arena;
+	struct ecs_diags *diags;
+	struct ecs_node *root;
+	uint32_t max_depth;
+	uint64_t max_expanded, max_merge_pairs, merge_pairs;
+	bool invalid;		/* a reported problem that still leaves a usable tree */
+
+	struct ecs_node **children;	/* scratch stack of finished children */
+	size_t n_children, cap_children;
+	struct ecs_frame *frames;
+	size_t depth, cap_frames;
+	struct ecs_anchor *anchors;	/* open addressing, power-of-two size */
+	size_t n_anchors, cap_anchors;
+	struct ecs_keyslot *keyhash;	/* reused for every large mapping */
+	size_t cap_keyhash;
+};
+
+#endif
