@@ -9,6 +9,30 @@
 #include "commands.h"
 #include "output.h"
 
+const char ecs_cmd_check_help[] =
+	"usage: ecslint check [options] [FILE...]\n"
+	"\n"
+	"Lints each FILE on its own.  '-' reads standard input.  With no FILE, the\n"
+	"first of compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml\n"
+	"in the current directory is checked.\n"
+	"\n"
+	"options:\n"
+	"  --format FORMAT         text (default) or gcc\n"
+	"  -o, --output FILE       write the report to FILE (atomically) instead of stdout\n"
+	"  --color[=WHEN]          auto (default), always or never; NO_COLOR disables auto\n"
+	"  --stdin-filename NAME   the name standard input has in diagnostics\n"
+	"  --fail-level LEVEL      error (default), warning, info or none: the lowest\n"
+	"                          severity that makes the exit status 1\n"
+	"  --max-file-size BYTES   refuse larger inputs (default 33554432)\n"
+	"  -h, --help              show this help\n"
+	"\n"
+	"Each finding prints as FILE:LINE:COL: SEVERITY: MESSAGE [ECSnnn], then the\n"
+	"source line with the span underlined and, when there is one, a help line.\n"
+	"A summary goes to standard error.\n"
+	"\n"
+	"exit status: 0 clean, 1 findings, 2 unreadable or unparsable input, 3 usage\n"
+	"or internal error.\n";
+
 static int format_report(const struct ecs_options *o, const struct ecs_report_ctx *ctx, struct ecs_buf *out)
 {
 	switch (o->format) {

@@ -6,7 +6,7 @@
 #include <string.h>
 
 const struct ecs_command ecs_commands[] = {
-#define CMD(name, fn, summary) { #name, fn, summary },
+#define CMD(name, fn, summary) { #name, fn, summary, fn##_help },
 #include "commands.def"
 #undef CMD
 };

@@ -13,9 +13,10 @@ struct ecs_command {
 	const char *name;
 	ecs_command_fn run;
 	const char *summary;
+	const char *help;
 };
 
-#define CMD(name, fn, summary) int fn(int argc, char **argv);
+#define CMD(name, fn, summary) int fn(int argc, char **argv); extern const char fn##_help[];
 #include "commands.def"
 #undef CMD
 
@@ -23,8 +24,11 @@ extern const struct ecs_command ecs_commands[];
 extern const size_t ecs_commands_count;
 const struct ecs_command *ecs_command_find(const char *name);
 
-/* Help text of a command, or of ecslint itself for NULL; NULL if unknown. */
+/* Help text of a command; NULL if unknown. */
 const char *ecs_help_text(const char *command);
+/* The overview: usage, the command table, exit statuses. */
+#include <stdio.h>
+void ecs_print_main_help(FILE *fp);
 
 #define ECSLINT_VERSION "0.1.0"
 #define ECSLINT_URL "https://github.com/ecslint/ecslint"

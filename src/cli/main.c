@@ -11,13 +11,13 @@ int main(int argc, char **argv)
 	const struct ecs_command *cmd;
 
 	if (argc < 2) {
-		fputs(ecs_help_text(NULL), stderr);
+		ecs_print_main_help(stderr);
 		return 3;
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
 		return ecs_cmd_version(argc - 1, argv + 1);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(ecs_help_text(NULL), stdout);
+		ecs_print_main_help(stdout);
 		return 0;
 	}
 	cmd = ecs_command_find(argv[1]);

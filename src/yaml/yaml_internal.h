@@ -34,7 +34,8 @@ struct ecs_yaml_builder {
 	struct ecs_node *root;
 	uint32_t max_depth;
 	uint64_t max_expanded, max_merge_pairs, merge_pairs;
-	bool invalid;		/* a reported problem that still leaves a usable tree */
+	bool invalid;
+	struct ecs_pos last_end;	/* where the last finished node ended */		/* a reported problem that still leaves a usable tree */
 
 	struct ecs_node **children;	/* scratch stack of finished children */
 	size_t n_children, cap_children;

@@ -160,8 +160,22 @@ static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *
 	if (!n)
 		return NULL;
 	n->kind = ECS_NODE_SCALAR;
-	n->style = scalar_style(t);
-	n->span = span_of(b->src, fy_token_start_mark(t), fy_token_end_mark(t));
+	n->style = t ? scalar_style(t) : ECS_STYLE_PLAIN;
+	const struct fy_mark *sm = t ? fy_token_start_mark(t) : NULL;
+	const struct fy_mark *em = t ? fy_token_end_mark(t) : NULL;
+	/* An empty value (`key:` and nothing) has no token marks; the event's are zero-width. */
+	if (!sm || !em) {
+		sm = fy_event_start_mark(ev);
+		em = fy_event_end_mark(ev);
+	}
+	if (sm && em && sm->line >= 0) {
+		n->span = span_of(b->src, sm, em);
+	} else {
+		/* Zero-width, right after what came before (the key of `key:`). */
+		n->span.file = b->src->index;
+		n->span.start = n->span.end = b->last_end;
+	}
+	b->last_end = n->span.end;
 	n->scalar.content_start = n->span.start.byte;
 	n->scalar.content_end = n->span.end.byte;
 	/* libfyaml's marks exclude the quotes; the user wrote them, so we keep them. */
@@ -170,7 +184,7 @@ static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *
 		if (n->span.end.byte < b->src->len)
 			n->span.end = pos_after(n->span.end);
 	}
-	text = fy_token_get_text(t, &len);
+	text = t ? fy_token_get_text(t, &len) : NULL;
 	n->scalar.text = ecs_arena_strndup(b->arena, text ? text : "", text ? len : 0);
 	n->scalar.len = (uint32_t)len;
 	n->tag = token_text(b, ev->scalar.tag);
@@ -263,6 +277,7 @@ static int close_collection(struct ecs_yaml_builder *b, struct fy_event *ev)
 			? kids[count - 1]->span.end : n->span.start;
 	}
 	n->expanded = f->expanded;
+	b->last_end = n->span.end;
 	if (n->kind == ECS_NODE_SEQUENCE) {
 		n->seq.n = (uint32_t)count;
 		n->seq.items = ecs_arena_alloc(b->arena, (count ? count : 1) * sizeof(*n->seq.items));
@@ -303,6 +318,7 @@ static int on_alias(struct ecs_yaml_builder *b, struct fy_event *ev)
 		return 1;
 	}
 	n->expanded = n->alias.target->expanded;
+	b->last_end = n->span.end;
 	return add_node(b, n);
 }
 
@@ -412,6 +428,7 @@ enum ecs_yaml_status ecs_yaml_load(const struct ecs_source *src, struct ecs_aren
 	}
 
 	memset(&b, 0, sizeof(b));
+	b.last_end.line = b.last_end.col = 1;
 	b.src = src;
 	b.arena = a;
 	b.diags = d;
