@@ -8,27 +8,24 @@
 #include <unistd.h>
 
 #include "../../checks/rules.h"
-#include "../yaml/yaml_load.h"
+#include "../compose/project.h"
 
-int ecs_lint_source(struct ecs_run *r, const struct ecs_options *o, struct ecs_source *src)
+int ecs_lint_project(struct ecs_run *r, const struct ecs_options *o, const char *const *paths, size_t n_paths)
 {
-	struct ecs_node *root = NULL;
-	enum ecs_yaml_status st;
+	struct ecs_project_input in;
 
-	(void)o;
-	st = ecs_yaml_load(src, &r->arena, &r->diags, NULL, &root);
-	if (st == ECS_YAML_NOMEM)
+	if (ecs_project_load(r, o, paths, n_paths, &in) < 0)
 		return -1;
-	if (st == ECS_YAML_INVALID)
-		r->input_failed = true;
-	if (st == ECS_YAML_OK && !root) {
-		struct ecs_span sp = ecs_source_span(src, 0, 0);
-		struct ecs_diag *dg = ecs_diag_add(&r->diags, &ECS007_rule, &sp, NULL,
-			src->len ? "the file holds only comments or blank lines" : "the file is empty");
-		ecs_diag_help(&r->diags, dg, "a Compose file needs at least a 'services' mapping");
-		r->input_failed = true;
-	}
-	return 0;
+	return ecs_lint_loaded(r, o, &in);
+}
+
+int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in)
+{
+	(void)o;
+	if (!in->root)
+		return 0;
+	/* Schema validation, the typed model and the rules run here. */
+	return r->arena.failed ? -1 : 0;
 }
 
 const char *ecs_discover_compose_file(const char *dir, char *buf, size_t len)
@@ -54,31 +51,34 @@ int ecs_lint_inputs(struct ecs_run *r, const struct ecs_options *o, size_t *n_in
 	size_t n = o->inputs.n;
 
 	r->max_file_size = o->max_file_size;
-	if (n == 0) {
+	if (n == 0 && o->files.n == 0) {
 		only = ecs_discover_compose_file(o->project_directory, found, sizeof(found));
 		if (!only) {
-			struct ecs_source *src = ecs_run_read(r, "compose.yaml", "compose.yaml");
-			(void)src;
-			*n_inputs = 1;
+			struct ecs_source *src = ecs_files_add(&r->files, &r->arena, "compose.yaml", "", 0);
+			if (src) {
+				struct ecs_span sp = ecs_source_span(src, 0, 0);
+				struct ecs_diag *dg = ecs_diag_add(&r->diags, &ECS005_rule, &sp, NULL,
+					"no Compose file here (looked for compose.yaml, compose.yml, "
+					"docker-compose.yml, docker-compose.yaml)");
+				ecs_diag_help(&r->diags, dg, "name the file: ecslint check path/to/compose.yaml");
+			}
+			r->input_failed = true;
+			*n_inputs = 0;
 			return r->arena.failed ? -1 : 0;
 		}
 		n = 1;
 	}
-	*n_inputs = n;
-	for (size_t i = 0; i < n; i++) {
+	*n_inputs = n + o->files.n;
+	if (o->files.n) {
+		/* -f FILE... is one project, merged as Compose merges it. */
+		*n_inputs = o->files.n;
+		if (ecs_lint_project(r, o, o->files.v, o->files.n) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < o->inputs.n || (only && i == 0); i++) {
 		const char *path = only ? only : o->inputs.v[i];
-		const char *display = path;
-		struct ecs_source *src;
 
-		if (strcmp(path, "-") == 0)
-			display = o->stdin_filename ? o->stdin_filename : "<stdin>";
-		src = ecs_run_read(r, path, display);
-		if (!src) {
-			if (r->arena.failed)
-				return -1;
-			continue;
-		}
-		if (ecs_lint_source(r, o, src) < 0)
+		if (ecs_lint_project(r, o, &path, 1) < 0)
 			return -1;
 	}
 	ecs_diags_finish(&r->diags);

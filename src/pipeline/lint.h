@@ -9,17 +9,16 @@
 #include "../core/run.h"
 #include "../yaml/node.h"
 
-/* One loaded input: its source and tree (NULL when unusable). */
-struct ecs_input {
-	struct ecs_source *src;
-	struct ecs_node *root;
-};
+#include "../compose/project.h"
 
 /*
- * Lints one source already in the run.  Returns 0, or -1 when out of memory.
- * Problems in the input are diagnostics, never a failure of this call.
+ * Loads and lints one project (one file, or -f files merged).  Returns 0,
+ * or -1 when out of memory: problems in the input are diagnostics, never a
+ * failure of this call.
  */
-int ecs_lint_source(struct ecs_run *r, const struct ecs_options *o, struct ecs_source *src);
+int ecs_lint_project(struct ecs_run *r, const struct ecs_options *o, const char *const *paths, size_t n_paths);
+/* Lints a project already loaded (the LSP server loads from its buffers). */
+int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in);
 
 /*
  * Reads and lints every input the options name (positional files, stdin,
