@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rules.h"
+#include "../src/core/embed.h"
 
 const struct ecs_rule *const ecs_rules[] = {
 #define RULE(id, stem) &id##_rule,
@@ -16,6 +17,15 @@ const struct ecs_rule *const ecs_rules[] = {
 };
 
 const size_t ecs_rules_count = sizeof(ecs_rules) / sizeof(ecs_rules[0]);
+
+/* The page names come from the same X-macro, so a rule and its page cannot drift apart. */
+static const char *const rule_pages[] = {
+#define RULE(id, stem) #stem ".md",
+#define RETIRED(id)
+#include "rules.def"
+#undef RULE
+#undef RETIRED
+};
 
 static int cmp_id(const void *key, const void *elem)
 {
@@ -34,6 +44,34 @@ const struct ecs_rule *ecs_rule_find(const char *id_or_name)
 		if (strcmp(ecs_rules[i]->name, id_or_name) == 0)
 			return ecs_rules[i];
 	return NULL;
+}
+
+size_t ecs_rule_index(const struct ecs_rule *rule)
+{
+	const struct ecs_rule *const *hit;
+
+	hit = bsearch(rule->id, ecs_rules, ecs_rules_count, sizeof(ecs_rules[0]), cmp_id);
+	return hit ? (size_t)(hit - ecs_rules) : ecs_rules_count;
+}
+
+int ecs_rule_is_mandatory(const struct ecs_rule *rule)
+{
+	return (rule->tags & ECS_TAG_INPUT) || rule->mandatory;
+}
+
+const char *ecs_rule_doc(const struct ecs_rule *rule, size_t *len)
+{
+	size_t i = ecs_rule_index(rule);
+	const struct ecs_embedded *e;
+
+	if (i == ecs_rules_count)
+		return NULL;
+	e = ecs_embedded_find(rule_pages[i]);
+	if (!e)
+		return NULL;
+	if (len)
+		*len = e->len;
+	return (const char *)e->data;
 }
 
 const char *ecs_severity_name(enum ecs_severity s)
