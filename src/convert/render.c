@@ -173,10 +173,10 @@ static struct fy_node *yaml_scalar(struct fy_document *fyd, const cJSON *v)
 	 * string is a valid YAML double-quoted scalar, so cJSON does the escaping. */
 	if (!(text = cJSON_PrintUnformatted(v)))
 		return NULL;
+	/* The built node points into its source text: the document frees it. */
 	if (cJSON_IsString(v))
-		n = fy_node_build_from_string(fyd, text, FY_NT);
-	else
-		n = fy_node_create_scalar_copy(fyd, text, strlen(text));
+		return fy_node_build_from_malloc_string(fyd, text, FY_NT);
+	n = fy_node_create_scalar_copy(fyd, text, strlen(text));
 	free(text);
 	return n;
 }
