@@ -156,6 +156,9 @@ cJSON *cvt_resolv_container(struct cvt *c, const struct cvt_svc *sv);
 cJSON *cvt_main_container(struct cvt *c, struct cvt_svc *sv, const struct cvt_size *sz, const cJSON *env_files,
 			  const char *resolv_name);
 
+/* The variables of s's env_file entries, sorted by name; NULL when none. */
+cJSON *cvt_env_files(struct cvt *c, const struct ecs_service *s);
+
 /* ---- logical ids (logical_id.c) */
 /* N(s) of ecs-mapping.md §2.1, arena-allocated. */
 const char *cvt_normalise(struct cvt *c, const char *s);

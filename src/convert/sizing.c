@@ -45,11 +45,12 @@ int cvt_task_size(struct cvt *c, const struct cvt_svc *sv, struct cvt_size *sz)
 	if (!ecs_fargate_fit(ecs_fargate_cpu_units(millis), mem, &fit)) {
 		bool cpu_too_big = ecs_fargate_cpu_units(millis) > 16384;
 		const struct ecs_span *at = cpu_too_big ? &res->cpus.span : &res->memory.span;
+		bool both = millis && mem;
 		cvt_error(c, at, NULL,
 			  "the largest Fargate task has 16 vCPU and 120 GiB; with 16 vCPU memory goes from 32 to 120 GiB "
 			  "in steps of 8 GiB: lower deploy.resources, or run the service on EC2",
-			  "no Fargate task size fits cpus %s and memory %s",
-			  res->cpus.present ? res->cpus.text : "(none)", res->memory.present ? res->memory.text : "(none)");
+			  "no Fargate task size fits %s%s%s%s%s", millis ? "cpus " : "", millis ? res->cpus.text : "",
+			  both ? " and " : "", mem ? "memory " : "", mem ? res->memory.text : "");
 		return 1;
 	}
 	sz->cpu = ecs_arena_printf(&c->run->arena, "%u", fit.cpu);
