@@ -28,7 +28,6 @@ static void finish(struct ecs_check *ck)
 	const struct ecs_project *p = ck->project;
 	bool alb = all_http(p);
 
- = all_http(p);
 	for (uint32_t i = 0; i < p->n_services; i++) {
 		const struct ecs_service *s = &p->services[i];
 
