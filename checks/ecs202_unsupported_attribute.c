@@ -40,7 +40,8 @@ static const char *const healthcheck_allowed[] = { "interval", "retries", "start
 						   "disable", NULL };
 static const char *const logging_allowed[] = { "driver", "options", NULL };
 static const char *const secret_ref_allowed[] = { "source", "target", NULL };
-static const char *const volume_ref_allowed[] = { "type", "source", "target", "read_only", "bind", "tmpfs", NULL };
+static const char *const volume_ref_allowed[] = { "type", "source", "target", "read_only", "bind", "tmpfs", "volume",
+						 NULL };
 static const char *const port_allowed[] = { "mode", "target", "protocol", "published", "host_ip", NULL };
 static const char *const none[] = { NULL };
 static const char *const top_network_allowed[] = { "external", "name", NULL };
@@ -115,6 +116,17 @@ static void check_list_items(struct ecs_check *ck, const struct ecs_node *n, con
 		check_map(ck, n->seq.items[i], ecs_check_printf(ck, "%s/%u", path, i), allowed, NULL);
 }
 
+/* volume: {nocopy, subpath} of long-syntax mounts: none reaches the task (bind/tmpfs are ECS205's). */
+static void check_volume_options(struct ecs_check *ck, const struct ecs_node *list, const char *path)
+{
+	list = ecs_node_deref(list);
+	if (!ecs_node_is_sequence(list))
+		return;
+	for (uint32_t i = 0; i < list->seq.n; i++)
+		check_map(ck, ecs_node_map_get(list->seq.items[i], "volume"),
+			  ecs_check_printf(ck, "%s/%u/volume", path, i), none, NULL);
+}
+
 static void check_deploy(struct ecs_check *ck, const struct ecs_node *deploy, const char *path)
 {
 	const struct ecs_node *res = ecs_node_map_get(deploy, "resources");
@@ -151,6 +163,7 @@ static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 			 secret_ref_allowed);
 	check_list_items(ck, ecs_node_map_get(s->node, "volumes"), ecs_check_printf(ck, "%s/volumes", path),
 			 volume_ref_allowed);
+	check_volume_options(ck, ecs_node_map_get(s->node, "volumes"), ecs_check_printf(ck, "%s/volumes", path));
 	check_list_items(ck, ecs_node_map_get(s->node, "ports"), ecs_check_printf(ck, "%s/ports", path),
 			 port_allowed);
 	nets = ecs_node_deref(ecs_node_map_get(s->node, "networks"));

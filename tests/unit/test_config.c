@@ -13,7 +13,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include <cjson/cJSON.h>
+
 #include "../../checks/rules.h"
+#include "core/embed.h"
 #include "engine/config.h"
 
 static char dir[256];
@@ -171,6 +174,42 @@ static void policy_combines_flags_and_file(void **state)
 	ecs_arena_release(&a);
 }
 
+/* The editor schema and the loader agree on the keys and on every level word. */
+static void schema_matches_loader(void **state)
+{
+	const struct ecs_embedded *e = ecs_embedded_find("ecslint-config.schema.json");
+	cJSON *schema, *props, *levels, *it;
+	int n_props = 0;
+	(void)state;
+	assert_non_null(e);
+	schema = cJSON_Parse((const char *)e->data);
+	assert_non_null(schema);
+	props = cJSON_GetObjectItemCaseSensitive(schema, "properties");
+	cJSON_ArrayForEach(it, props) {
+		assert_true(strcmp(it->string, "rules") == 0 || strcmp(it->string, "per-file-ignores") == 0);
+		n_props++;
+	}
+	assert_int_equal(n_props, 2);
+	levels = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(schema, "definitions"), "level"), "enum");
+	assert_true(cJSON_GetArraySize(levels) > 0);
+	cJSON_ArrayForEach(it, levels) {
+		struct ecs_run run;
+		struct ecs_config cfg;
+		char text[128], path[512];
+
+		snprintf(text, sizeof(text), "rules:\n  ECS202: %s\n",
+			 cJSON_IsString(it) ? it->valuestring : cJSON_IsTrue(it) ? "true" : "false");
+		write_file("level.yaml", text);
+		snprintf(path, sizeof(path), "%s/level.yaml", dir);
+		ecs_run_init(&run);
+		assert_int_equal(ecs_config_load(&run, path, &cfg), 0);
+		assert_int_equal(run.diags.n, 0);
+		ecs_run_release(&run);
+	}
+	cJSON_Delete(schema);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +217,7 @@ int main(void)
 		cmocka_unit_test(reports_each_problem_where_it_is),
 		cmocka_unit_test(search_goes_up_and_stops_at_git),
 		cmocka_unit_test(policy_combines_flags_and_file),
+		cmocka_unit_test(schema_matches_loader),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
