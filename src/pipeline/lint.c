@@ -85,7 +85,7 @@ static bool same_place(const struct ecs_diags *d, size_t from, size_t upto, size
  * rule already reported are the same cause twice and are dropped.
  */
 static int run_template_rules(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project *model,
-			      const struct ecs_policy *pol, size_t model_from)
+			      const struct ecs_policy *pol, size_t model_from, cJSON **keep)
 {
 	struct ecs_convert_options co = { .vpc = o->vpc, .subnets = o->subnets, .region = NULL };
 	struct ecs_buf body = ECS_BUF_INIT, err = ECS_BUF_INIT;
@@ -103,12 +103,17 @@ static int run_template_rules(struct ecs_run *r, const struct ecs_options *o, co
 	r->diags.n = out;
 	if (!tpl)
 		return r->arena.failed ? -1 : 0;
-	if (ecs_template_render(tpl, ECS_TEMPLATE_YAML, &body, &err) == 0 &&
-	    ecs_template_view_build(&r->arena, model, tpl, body.len, &view) == 0)
+	if (!ecs_engine_wants_template(pol))
+		rc = 0;
+	else if (ecs_template_render(tpl, ECS_TEMPLATE_YAML, &body, &err) == 0 &&
+		 ecs_template_view_build(&r->arena, model, tpl, body.len, &view) == 0)
 		rc = ecs_engine_run(r, NULL, &view, pol);
 	else if (r->arena.failed)
 		rc = -1;
-	cJSON_Delete(tpl);
+	if (keep)
+		*keep = tpl;
+	else
+		cJSON_Delete(tpl);
 	ecs_buf_release(&body);
 	ecs_buf_release(&err);
 	return rc;
@@ -116,12 +121,20 @@ static int run_template_rules(struct ecs_run *r, const struct ecs_options *o, co
 
 int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in)
 {
+	return ecs_lint_loaded_template(r, o, in, NULL);
+}
+
+int ecs_lint_loaded_template(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in,
+			     cJSON **tpl)
+{
 	struct ecs_config cfg;
 	struct ecs_policy pol;
 	struct ecs_suppressions sup = { 0 };
 	struct ecs_project *model = NULL;
 	size_t before;
 
+	if (tpl)
+		*tpl = NULL;
 	if (ecs_config_for(r, o, in->n_files ? in->files[0]->path : NULL, &cfg) < 0)
 		return -1;
 	if (ecs_policy_build(&r->arena, o, &cfg, &r->files, &pol) < 0)
@@ -134,8 +147,11 @@ int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct
 		size_t model_from = r->diags.n;
 		if (model && ecs_engine_run(r, model, NULL, &pol) < 0)
 			return -1;
-		if (model && ecs_engine_wants_template(&pol) &&
-		    run_template_rules(r, o, model, &pol, model_from) < 0)
+		/* The emitter's own findings (ECS301, ECS310) are check findings too. */
+		bool convert = tpl || ecs_engine_wants_template(&pol) || ecs_policy_enabled(&pol, &ECS301_rule) ||
+			       ecs_policy_enabled(&pol, &ECS310_rule);
+		if (model && convert &&
+		    run_template_rules(r, o, model, &pol, model_from, tpl) < 0)
 			return -1;
 	}
 	if (scan_suppressions(r, in, &sup) < 0)
