@@ -4,10 +4,17 @@
  * (port = container port, protocol = HTTP on an ALB, else the port's), so a
  * second one on the same port fails the deployment (duplicate listener).
  */
+#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "check.h"
+
+struct listener {
+	const struct ecs_service *s;
+	const struct ecs_port *port;
+	const char *proto;
+	size_t order;		/* source order: the first one keeps the port */
+};
 
 static bool all_http(const struct ecs_project *p)
 {
@@ -18,49 +25,59 @@ static bool all_http(const struct ecs_project *p)
 	return true;
 }
 
-static const char *listener_protocol(const struct ecs_port *port, bool alb)
+static int cmp_listener(const void *pa, const void *pb)
 {
-	return alb ? "http" : port->effective_protocol ? port->effective_protocol : "tcp";
+	const struct listener *a = pa, *b = pb;
+	int c;
+
+	if (a->port->target != b->port->target)
+		return a->port->target < b->port->target ? -1 : 1;
+	c = strcmp(a->proto, b->proto);
+	if (c)
+		return c;
+	return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/* Sorting by (port, protocol, order) puts each clash right after the listener it clashes with. */
 static void finish(struct ecs_check *ck)
 {
 	const struct ecs_project *p = ck->project;
 	bool alb = all_http(p);
+	struct listener *v;
+	size_t n = 0;
 
-	for (uint32_t i = 0; i < p->n_services; i++) {
-		const struct ecs_service *s = &p->services[i];
+	for (uint32_t i = 0; i < p->n_services; i++)
+		n += p->services[i].n_ports;
+	v = ecs_check_alloc(ck, n * sizeof(*v));
+	if (!v)
+		return;
+	n = 0;
+	for (uint32_t i = 0; i < p->n_services; i++)
+		for (uint32_t j = 0; j < p->services[i].n_ports; j++) {
+			const struct ecs_port *port = &p->services[i].ports[j];
 
-		for (uint32_t j = 0; j < s->n_ports; j++) {
-			const struct ecs_port *b = &s->ports[j];
-			const char *proto = listener_protocol(b, alb);
-			bool done = false;
-
-			if (!b->valid)
+			if (!port->valid)
 				continue;
-			for (uint32_t k = 0; k <= i && !done; k++) {
-				const struct ecs_service *t = &p->services[k];
-				uint32_t upto = k == i ? j : t->n_ports;
-
-				for (uint32_t m = 0; m < upto && !done; m++) {
-					const struct ecs_port *a = &t->ports[m];
-					struct ecs_diag *d;
-
-					if (!a->valid || a->target != b->target ||
-					    strcasecmp(listener_protocol(a, alb), proto) != 0)
-						continue;
-					d = ecs_check_report(ck, &b->span,
-							     ecs_check_printf(ck, "/services/%s/ports/%u", s->name,
-									      b->item_index),
-							     "port '%u%s' is already published by service '%s'",
-							     b->target, strcmp(proto, "udp") == 0 ? "/udp" : "", t->name);
-					ecs_check_related(ck, d, &a->span, "first published here");
-					ecs_check_help(ck, d, "the project has one load balancer and each port gets one "
-						       "listener: publish a different port, or drop one of them");
-					done = true;
-				}
-			}
+			v[n] = (struct listener){ &p->services[i], port,
+						  alb ? "http" : port->effective_protocol ? port->effective_protocol : "tcp",
+						  n };
+			n++;
 		}
+	qsort(v, n, sizeof(*v), cmp_listener);
+	for (size_t i = 1, first = 0; i < n; i++) {
+		struct ecs_diag *d;
+
+		if (v[i].port->target != v[first].port->target || strcmp(v[i].proto, v[first].proto) != 0) {
+			first = i;
+			continue;
+		}
+		d = ecs_check_report(ck, &v[i].port->span,
+				     ecs_check_printf(ck, "/services/%s/ports/%u", v[i].s->name, v[i].port->item_index),
+				     "port '%u%s' is already published by service '%s'", v[i].port->target,
+				     strcmp(v[i].proto, "udp") == 0 ? "/udp" : "", v[first].s->name);
+		ecs_check_related(ck, d, &v[first].port->span, "first published here");
+		ecs_check_help(ck, d, "the project has one load balancer and each port gets one listener: "
+			       "publish a different port, or drop one of them");
 	}
 }
 

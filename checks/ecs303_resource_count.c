@@ -3,28 +3,42 @@
  * template (CloudFormation's per-template limit).  Reported at the Compose
  * element that contributes most resources.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 
 #define MAX_RESOURCES 500u
 
+static int cmp_origin(const void *pa, const void *pb)
+{
+	const struct ecs_template_item *a = *(const struct ecs_template_item *const *)pa;
+	const struct ecs_template_item *b = *(const struct ecs_template_item *const *)pb;
+	int c = strcmp(a->origin_name, b->origin_name);
+
+	return c ? c : a < b ? -1 : a > b;
+}
+
 static void check_template(struct ecs_check *ck, const struct ecs_template_view *t)
 {
-	const struct ecs_template_item *top = NULL;
+	const struct ecs_template_item *top = NULL, **v;
 	size_t top_n = 0;
 	struct ecs_diag *d;
 
 	if (t->resources.n <= MAX_RESOURCES)
 		return;
-	/* The origin with most resources: quadratic, but only past 500 resources. */
-	for (size_t i = 0; i < t->resources.n; i++) {
-		size_t n = 0;
-		for (size_t k = 0; k < t->resources.n; k++)
-			n += t->resources.v[k].origin_name == t->resources.v[i].origin_name;
-		if (n > top_n) {
-			top = &t->resources.v[i];
-			top_n = n;
+	/* The origin with most resources: sort by origin, count the runs. */
+	v = ecs_check_alloc(ck, t->resources.n * sizeof(*v));
+	if (!v)
+		return;
+	for (size_t i = 0; i < t->resources.n; i++)
+		v[i] = &t->resources.v[i];
+	qsort(v, t->resources.n, sizeof(*v), cmp_origin);
+	for (size_t i = 0, run = 0; i < t->resources.n; i++) {
+		run = i && strcmp(v[i]->origin_name, v[i - 1]->origin_name) == 0 ? run + 1 : 1;
+		if (run > top_n) {
+			top_n = run;
+			top = v[i];
 		}
 	}
 	d = ecs_check_report(ck, top ? &top->origin : &t->origin, NULL,

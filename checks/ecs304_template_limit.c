@@ -4,6 +4,7 @@
  * mappings, logical ids of at most 255 characters, a description of at most
  * 1,024 bytes.  Long Compose names make long logical ids.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -23,36 +24,51 @@ static void count(struct ecs_check *ck, const struct ecs_template_section *s, co
 	ecs_check_help(ck, d, "split the project into several Compose projects (one stack each)");
 }
 
-/* Is item i the longest-id item of its origin (the first of equals)? */
-static bool longest_of_origin(const struct ecs_template_section *s, size_t i)
+/* Long ids first within an origin, then source order: the head of each origin's run is its longest. */
+static int cmp_long(const void *pa, const void *pb)
 {
-	size_t len = strlen(s->v[i].logical_id);
+	const struct ecs_template_item *a = *(const struct ecs_template_item *const *)pa;
+	const struct ecs_template_item *b = *(const struct ecs_template_item *const *)pb;
+	size_t la = strlen(a->logical_id), lb = strlen(b->logical_id);
+	int c = strcmp(a->origin_name, b->origin_name);
 
-	for (size_t k = 0; k < s->n; k++) {
-		size_t lk;
-		if (k == i || s->v[k].origin_name != s->v[i].origin_name)
-			continue;
-		lk = strlen(s->v[k].logical_id);
-		if (lk > len || (lk == len && k < i))
-			return false;
-	}
-	return true;
+	if (c)
+		return c;
+	if (la != lb)
+		return la > lb ? -1 : 1;
+	return a < b ? -1 : a > b;
 }
 
+/* One finding per origin whose longest id is over the limit. */
 static void ids(struct ecs_check *ck, const struct ecs_template_section *s)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		const struct ecs_template_item *it = &s->v[i];
+	const struct ecs_template_item **v;
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+		n += strlen(s->v[i].logical_id) > MAX_ID;
+	if (!n || !(v = ecs_check_alloc(ck, n * sizeof(*v))))
+		return;
+	n = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (strlen(s->v[i].logical_id) > MAX_ID)
+			v[n++] = &s->v[i];
+	qsort(v, n, sizeof(*v), cmp_long);
+	for (size_t i = 0; i < n; i++) {
+		const struct ecs_template_item *it = v[i];
 		size_t len = strlen(it->logical_id);
 		struct ecs_diag *d;
 
-		if (len <= MAX_ID || !longest_of_origin(s, i))
+		if (i && strcmp(v[i - 1]->origin_name, it->origin_name) == 0)
 			continue;
 		d = ecs_check_report(ck, &it->origin, NULL,
 				     "logical id of %zu characters made from this name is over CloudFormation's 255", len);
-		ecs_check_help(ck, d, "keep the name's letters and digits to at most %zu: the id '%.20s...' is them plus "
-			       "the suffix '%s'", MAX_ID - (len - it->origin_len), it->logical_id,
-			       it->logical_id + it->origin_len);
+		if (it->origin_len && len - it->origin_len < MAX_ID)
+			ecs_check_help(ck, d, "keep the name's letters and digits to at most %zu: the id '%.20s...' is "
+				       "them plus the suffix '%s'", MAX_ID - (len - it->origin_len), it->logical_id,
+				       it->logical_id + it->origin_len);
+		else
+			ecs_check_help(ck, d, "shorten the names the id '%.20s...' is made from", it->logical_id);
 	}
 }
 

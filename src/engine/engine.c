@@ -50,6 +50,11 @@ void ecs_check_related(struct ecs_check *ck, struct ecs_diag *d, const struct ec
 		ecs_diag_related(&ck->run->diags, d, span, "%s", msg);
 }
 
+void *ecs_check_alloc(struct ecs_check *ck, size_t size)
+{
+	return ecs_arena_zalloc(&ck->run->arena, size ? size : 1);
+}
+
 const char *ecs_check_printf(struct ecs_check *ck, const char *fmt, ...)
 {
 	va_list ap;

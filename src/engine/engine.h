@@ -41,6 +41,8 @@ void ecs_check_help(struct ecs_check *ck, struct ecs_diag *d, const char *fmt, .
 	__attribute__((format(printf, 3, 4)));
 void ecs_check_related(struct ecs_check *ck, struct ecs_diag *d, const struct ecs_span *span,
 		       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Zeroed memory in the run's arena, for a rule's scratch tables; NULL when out of memory. */
+void *ecs_check_alloc(struct ecs_check *ck, size_t size);
 /* Formats into the run's arena (for JSON-pointer paths and the like). */
 const char *ecs_check_printf(struct ecs_check *ck, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -114,19 +114,24 @@ static bool only_blank(const char *s, size_t len)
 	return true;
 }
 
-/* The next line after `line` that holds something besides blanks and comments, or 0. */
-static uint32_t next_content_line(const struct ecs_source *src, uint32_t line, const struct text_ranges *r)
+/*
+ * next[l]: the first line after l that holds something besides blanks and
+ * comments, or 0.  One backward pass, so a file of directives stays linear.
+ */
+static uint32_t *next_content_lines(const struct ecs_source *src, const struct text_ranges *r, struct ecs_arena *a)
 {
-	for (uint32_t l = line + 1; l <= src->n_lines; l++) {
+	uint32_t *next = ecs_arena_zalloc(a, ((size_t)src->n_lines + 2) * sizeof(*next));
+
+	if (!next)
+		return NULL;
+	for (uint32_t l = src->n_lines; l >= 1; l--) {
 		size_t len;
 		const char *text = ecs_source_line(src, l, &len);
 		long c = line_comment(text, len, src->line_starts[l - 1], r);
-		size_t upto = c >= 0 ? (size_t)c : len;
 
-		if (!only_blank(text, upto))
-			return l;
+		next[l - 1] = only_blank(text, c >= 0 ? (size_t)c : len) ? next[l] : l;
 	}
-	return 0;
+	return next;
 }
 
 struct scan {
@@ -135,6 +140,7 @@ struct scan {
 	struct ecs_diags *d;
 	struct ecs_suppressions *out;
 	const struct text_ranges *ranges;
+	const uint32_t *next;	/* next_content_lines() */
 };
 
 static int add_suppression(struct scan *s, enum ecs_suppress_scope scope, uint32_t line,
@@ -215,9 +221,9 @@ static int parse_directive(struct scan *s, const char *c, size_t len, uint32_t o
 	if (i < len && c[i] == '=')
 		i++;
 	switch (kind) {
-	case 0: target = trailing ? line : next_content_line(s->src, line, s->ranges); break;
+	case 0: target = trailing ? line : s->next[line]; break;
 	case 1: target = line; break;
-	case 2: target = next_content_line(s->src, line, s->ranges); break;
+	case 2: target = s->next[line]; break;
 	default: target = 0; scope = ECS_SUPPRESS_FILE; break;
 	}
 	bool any = false;
@@ -276,7 +282,7 @@ int ecs_suppress_scan(const struct ecs_source *src, const struct ecs_node *root,
 		      struct ecs_diags *d, struct ecs_suppressions *out)
 {
 	struct text_ranges ranges = { 0 };
-	struct scan s = { src, a, d, out, &ranges };
+	struct scan s = { src, a, d, out, &ranges, NULL };
 
 	/* Cheap exit for the common file without directives. */
 	if (!src->data || !strstr(src->data, "ecslint"))
@@ -285,6 +291,9 @@ int ecs_suppress_scan(const struct ecs_source *src, const struct ecs_node *root,
 		return -1;
 	if (ranges.n)
 		qsort(ranges.v, ranges.n, sizeof(*ranges.v), cmp_range);
+	s.next = next_content_lines(src, &ranges, a);
+	if (!s.next)
+		return -1;
 	for (uint32_t l = 1; l <= src->n_lines; l++) {
 		size_t len;
 		const char *text = ecs_source_line(src, l, &len);
@@ -300,22 +309,70 @@ int ecs_suppress_scan(const struct ecs_source *src, const struct ecs_node *root,
 	return 0;
 }
 
+static int cmp_key(uint32_t file, int scope, uint32_t line, const char *rule, const struct ecs_suppression *b)
+{
+	int c;
+
+	if (file != b->file)
+		return file < b->file ? -1 : 1;
+	if (scope != (int)b->scope)
+		return scope < (int)b->scope ? -1 : 1;
+	if (line != b->line)
+		return line < b->line ? -1 : 1;
+	c = strcmp(rule, b->rule->id);
+	return c;
+}
+
+static int cmp_sup(const void *pa, const void *pb)
+{
+	const struct ecs_suppression *a = pa, *b = pb;
+	int c = cmp_key(a->file, a->scope, a->line, a->rule->id, b);
+
+	if (c)
+		return c;
+	return a->span.start.byte < b->span.start.byte ? -1 : a->span.start.byte > b->span.start.byte;
+}
+
+/* The first suppression (in source order) with this key, or NULL. */
+static struct ecs_suppression *find(struct ecs_suppressions *s, uint32_t file, int scope, uint32_t line,
+				    const char *rule)
+{
+	size_t lo = 0, hi = s->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_key(file, scope, line, rule, &s->v[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n && cmp_key(file, scope, line, rule, &s->v[lo]) == 0 ? &s->v[lo] : NULL;
+}
+
 void ecs_suppress_apply(struct ecs_suppressions *s, struct ecs_diags *d, size_t from)
 {
+	/* File-wide directives keep line 0, so one ordering serves both lookups. */
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].scope == ECS_SUPPRESS_FILE)
+			s->v[i].line = 0;
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof(*s->v), cmp_sup);
 	for (size_t i = from; i < d->n; i++) {
 		struct ecs_diag *diag = d->v[i];
+		struct ecs_suppression *hit;
 
 		if (ecs_rule_is_mandatory(diag->rule))
 			continue;
-		for (size_t k = 0; k < s->n; k++) {
-			struct ecs_suppression *sup = &s->v[k];
-
-			if (sup->rule != diag->rule || sup->file != diag->span.file)
-				continue;
-			if (sup->scope == ECS_SUPPRESS_LINE && sup->line != diag->span.start.line)
-				continue;
-			diag->suppressed = true;
-			sup->used = true;
-		}
+		/*
+		 * The first matching directive takes the finding; a repeated
+		 * one matches nothing and is reported unused.
+		 */
+		hit = find(s, diag->span.file, ECS_SUPPRESS_LINE, diag->span.start.line, diag->rule->id);
+		if (!hit)
+			hit = find(s, diag->span.file, ECS_SUPPRESS_FILE, 0, diag->rule->id);
+		if (!hit)
+			continue;
+		diag->suppressed = true;
+		hit->used = true;
 	}
 }

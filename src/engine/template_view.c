@@ -57,16 +57,54 @@ static int add_origin(struct ecs_arena *a, struct origins *o, const char *name, 
 	return 0;
 }
 
+static int cmp_origin(const void *pa, const void *pb)
+{
+	return strcmp(((const struct origin *)pa)->prefix, ((const struct origin *)pb)->prefix);
+}
+
+/* Index of the last origin whose prefix sorts at or before key[0..len), or -1. */
+static long predecessor(const struct origins *o, const char *key, size_t len)
+{
+	size_t lo = 0, hi = o->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *p = o->v[mid].prefix;
+		size_t pl = strlen(p);
+		int c = strncmp(p, key, pl < len ? pl : len);
+
+		if (c < 0 || (c == 0 && pl <= len))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (long)lo - 1;
+}
+
+/*
+ * The origin with the longest prefix of id.  In sorted order the longest
+ * prefix is the predecessor of id; when the predecessor is not a prefix,
+ * only prefixes of their common part remain, so search again with it.
+ */
 static const struct origin *find_origin(const struct origins *o, const char *id)
 {
-	const struct origin *best = NULL;
+	size_t len = strlen(id);
 
-	for (size_t i = 0; i < o->n; i++) {
-		size_t len = strlen(o->v[i].prefix);
-		if (strncmp(id, o->v[i].prefix, len) == 0 && (!best || len > strlen(best->prefix)))
-			best = &o->v[i];
+	while (len > 0) {
+		long k = predecessor(o, id, len);
+		const char *p;
+		size_t common = 0;
+
+		if (k < 0)
+			return NULL;
+		p = o->v[k].prefix;
+		while (common < len && p[common] && p[common] == id[common])
+			common++;
+		if (!p[common])
+			return &o->v[k];
+		len = common;
 	}
-	return best;
+	return NULL;
 }
 
 static int fill_section(struct ecs_arena *a, const cJSON *tpl, const char *name, const struct origins *o,
@@ -136,6 +174,8 @@ int ecs_template_view_build(struct ecs_arena *a, const struct ecs_project *p, co
 	for (uint32_t i = 0; p && i < p->n_secrets; i++)
 		if (add_origin(a, &o, p->secrets[i].key, p->secrets[i].key_span, "secret") < 0)
 			return -1;
+	if (o.n > 1)
+		qsort(o.v, o.n, sizeof(*o.v), cmp_origin);
 	if (fill_section(a, tpl, "Resources", &o, out, &out->resources) < 0 ||
 	    fill_section(a, tpl, "Parameters", &o, out, &out->parameters) < 0 ||
 	    fill_section(a, tpl, "Outputs", &o, out, &out->outputs) < 0 ||

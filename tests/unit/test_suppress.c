@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -127,9 +128,55 @@ static void apply_marks_and_counts(void **state)
 	assert_false(other_line->suppressed);
 	assert_true(file_wide->suppressed);
 	assert_false(mandatory->suppressed);	/* input errors cannot be hidden */
-	assert_true(f.sup.v[0].used);
-	assert_true(f.sup.v[1].used);
-	assert_false(f.sup.v[2].used);
+	/* apply orders the directives by place: look them up by rule. */
+	for (size_t i = 0; i < f.sup.n; i++)
+		assert_int_equal(f.sup.v[i].used, f.sup.v[i].rule != &ECS001_rule);
+	ecs_run_release(&f.run);
+}
+
+static void a_repeated_directive_is_unused(void **state)
+{
+	struct fx f;
+	struct ecs_diag *d;
+	size_t used = 0;
+	(void)state;
+	scan(&f, "a: 1  # ecslint: disable=ECS207,ECS207\n"
+		 "# ecslint: disable-file=ECS207\n");
+	d = finding(&f, &ECS207_rule, 1);
+	ecs_suppress_apply(&f.sup, &f.run.diags, 0);
+	assert_true(d->suppressed);
+	for (size_t i = 0; i < f.sup.n; i++)
+		used += f.sup.v[i].used;
+	assert_int_equal(f.sup.n, 3);
+	assert_int_equal(used, 1);
+	/* The line directive, written first, takes it. */
+	for (size_t i = 0; i < f.sup.n; i++)
+		if (f.sup.v[i].used)
+			assert_int_equal(f.sup.v[i].span.start.col, 26);
+	ecs_run_release(&f.run);
+}
+
+/* A file of directives stays linear: each own-line directive finds its target in O(1). */
+static void many_directives_stay_fast(void **state)
+{
+	struct fx f;
+	size_t n = 200000, len = 0;
+	char *text = malloc(n * 40 + 16);
+	(void)state;
+	assert_non_null(text);
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)sprintf(text + len, "# ecslint: disable-next-line=ECS202\n");
+	len += (size_t)sprintf(text + len, "a: 1\n");
+	scan(&f, text);
+	assert_int_equal(f.sup.n, n);
+	assert_int_equal(f.sup.v[n - 1].line, n + 1);
+	assert_int_equal(f.sup.v[0].line, n + 1);
+	for (size_t i = 0; i < n; i++)
+		finding(&f, &ECS202_rule, (uint32_t)(n + 1));
+	ecs_suppress_apply(&f.sup, &f.run.diags, 0);
+	for (size_t i = 0; i < f.run.diags.n; i++)
+		assert_true(f.run.diags.v[i]->suppressed);
+	free(text);
 	ecs_run_release(&f.run);
 }
 
@@ -155,6 +202,8 @@ int main(void)
 		cmocka_unit_test(bad_directives_are_reported),
 		cmocka_unit_test(apply_marks_and_counts),
 		cmocka_unit_test(next_line_at_end_covers_nothing),
+		cmocka_unit_test(a_repeated_directive_is_unused),
+		cmocka_unit_test(many_directives_stay_fast),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
