@@ -1,10 +1,13 @@
 /*
  * ecs212_fargate_task_limit.c - task settings Fargate does not offer or caps
  * (fargate-constraints.md §2-3): ulimits other than nofile, nofile above
- * 1048576 or soft above hard, sysctls, devices, shm_size, tmpfs, pid, ipc,
- * swap settings, and log drivers other than awslogs.  The integration drops
- * most of them with a warning, so the service runs without what it asked for.
+ * 1048576 or soft above hard, healthcheck values outside the ranges ECS
+ * accepts, sysctls, devices, shm_size, tmpfs, pid, ipc, swap settings, and
+ * log drivers other than awslogs.  The integration drops most of them with a
+ * warning, so the service runs without what it asked for; out-of-range
+ * nofile and healthcheck values reach the task definition and fail it.
  */
+#include <inttypes.h>
 #include <string.h>
 
 #include "check.h"
@@ -59,9 +62,44 @@ static void check_ulimits(struct ecs_check *ck, const struct ecs_service *s)
 	}
 }
 
+/* One healthcheck value against ECS's range; seconds are truncated and 0 is left out, as the emitter does. */
+static void health_range(struct ecs_check *ck, const struct ecs_service *s, const struct ecs_mint *v,
+			 const char *what, int64_t scale, int64_t lo, int64_t hi, const char *unit)
+{
+	int64_t x;
+	struct ecs_diag *d;
+
+	if (!v->present || !v->valid)
+		return;
+	x = v->v / scale;
+	if (x == 0 || (x >= lo && x <= hi))
+		return;
+	d = ecs_check_report(ck, &v->span, ecs_check_printf(ck, "/services/%s/healthcheck/%s", s->name, what),
+			     "healthcheck %s '%s' is outside the %" PRId64 " to %" PRId64 " %s ECS accepts", what,
+			     v->text ? v->text : "?", lo, hi, unit);
+	if (d)
+		d->severity = ECS_SEV_ERROR;
+	ecs_check_help(ck, d, "registering the task definition fails: use a value from %" PRId64 " to %" PRId64 " %s",
+		       lo, hi, unit);
+}
+
+static void check_healthcheck(struct ecs_check *ck, const struct ecs_service *s)
+{
+	const struct ecs_healthcheck *hc = &s->healthcheck;
+	const int64_t second = 1000000000;
+
+	if (!hc->present || hc->disabled || !hc->test.n)
+		return;	/* no HealthCheck in the task definition */
+	health_range(ck, s, &hc->interval, "interval", second, 5, 300, "seconds");
+	health_range(ck, s, &hc->timeout, "timeout", second, 2, 60, "seconds");
+	health_range(ck, s, &hc->start_period, "start_period", second, 0, 300, "seconds");
+	health_range(ck, s, &hc->retries, "retries", 1, 1, 10, "attempts");
+}
+
 static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 {
 	check_ulimits(ck, s);
+	check_healthcheck(ck, s);
 	if (s->sysctls.present)
 		at_key(ck, s, "sysctls", "sysctls are not supported by the ECS integration (ECS ignores them)",
 		       "remove them, or set them in the image's entrypoint where the kernel allows it");
@@ -96,7 +134,7 @@ static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 const struct ecs_rule ECS212_rule = {
 	.id = "ECS212",
 	.name = "fargate-task-limit",
-	.summary = "ulimits, sysctls, devices, shm_size, tmpfs, pid, ipc, swap or log driver Fargate does not offer",
+	.summary = "ulimits, healthcheck ranges, sysctls, devices, shm_size, tmpfs, pid, ipc, swap or log driver Fargate does not take",
 	.source_url = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
 	.since = "0.1.0",
 	.severity = ECS_SEV_WARNING,
