@@ -2,7 +2,9 @@
  * ecs213_container_name.c - a service name ECS cannot use.  The integration
  * names the container after the service and the task family "<project>-<service>";
  * ECS takes only letters, digits, '-' and '_' (up to 255) for both
- * (fargate-constraints.md §2, §3.1), while Compose also allows '.'.
+ * (fargate-constraints.md §2, §3.1), while Compose also allows '.'.  The
+ * emitter replaces other characters in the family (docs/deviations.md), not
+ * in the container name, which other resources refer to.
  */
 #include <string.h>
 
@@ -30,8 +32,8 @@ static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 		d = ecs_check_report(ck, &s->name_span, path,
 				     "service name '%s' is not a valid ECS container name ('%c' is not allowed)", s->name,
 				     s->name[at]);
-		ecs_check_help(ck, d, "ECS container names and task families take letters, digits, '-' and '_': "
-			       "rename the service (and its references in depends_on)");
+		ecs_check_help(ck, d, "ECS container names take letters, digits, '-' and '_': rename the service "
+			       "(and its references in depends_on)");
 	} else if (family > 255) {
 		d = ecs_check_report(ck, &s->name_span, path,
 				     "task family '%s-%.20s...' is %zu characters, over ECS's 255", p->name, s->name, family);
