@@ -3,7 +3,9 @@
  * (Security Hub ECS.8): the value lands in the task definition, readable by
  * anyone with ecs:DescribeTaskDefinition.  Names AWS flags (ECS.8), names
  * that say "password", "secret", "token", "api key" or "private key", and
- * values that look like AWS access keys or PEM private keys, in
+ * values that look like AWS access keys or PEM private keys, and
+ * CloudFormation secret references ({{resolve:secretsmanager:...}}), which
+ * put the resolved plain text into the task definition, in
  * `environment` and in the service's env files (reported in the file).
  */
 #include <ctype.h>
@@ -41,7 +43,7 @@ static bool is_reference(const char *name, const char *value)
 	if (n > 5 && strcasecmp(name + n - 5, "_FILE") == 0)
 		return true;	/* POSTGRES_PASSWORD_FILE=/run/secrets/db */
 	return strncmp(value, "/run/secrets/", 13) == 0 || strncmp(value, "arn:", 4) == 0 ||
-	       strncmp(value, "{{resolve:", 10) == 0;
+	       strncmp(value, "{{resolve:ssm:", 14) == 0;
 }
 
 static bool looks_like_access_key(const char *v)
@@ -62,6 +64,11 @@ static const char *why(struct ecs_check *ck, const char *name, const char *value
 	for (size_t i = 0; i < sizeof(ecs8_names) / sizeof(ecs8_names[0]); i++)
 		if (strcmp(name, ecs8_names[i]) == 0)
 			return "Security Hub ECS.8 flags this name";
+	/* CloudFormation resolves these when it creates the task definition: the plain text lands in it. */
+	if (strstr(value, "{{resolve:secretsmanager:"))
+		return "CloudFormation writes the resolved secret into the task definition";
+	if (strstr(value, "{{resolve:ssm-secure:"))
+		return "ssm-secure references are not supported in task definitions";
 	if (looks_like_access_key(value))
 		return "the value looks like an AWS access key id";
 	if (strstr(value, "-----BEGIN") && strstr(value, "PRIVATE KEY"))
