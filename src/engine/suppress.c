@@ -212,8 +212,9 @@ static int parse_directive(struct scan *s, const char *c, size_t len, uint32_t o
 			return 0;
 		size_t end = w > i ? w : i < len ? i + 1 : i;
 		struct ecs_span sp = ecs_source_span(s->src, off + i, off + end);
-		struct ecs_diag *dg = ecs_diag_add(s->d, &ECS902_rule, &sp, NULL,
-						   "unknown ecslint directive '%.*s'", (int)(w - i), c + i);
+		struct ecs_diag *dg = w > i ? ecs_diag_add(s->d, &ECS902_rule, &sp, NULL,
+							   "unknown ecslint directive '%.*s'", (int)(w - i), c + i)
+					    : ecs_diag_add(s->d, &ECS902_rule, &sp, NULL, "ecslint directive has no action");
 		ecs_diag_help(s->d, dg, "use disable, disable-line, disable-next-line or disable-file");
 		return dg ? 0 : -1;
 	}
