@@ -75,9 +75,14 @@ struct ecs_policy {
 	const struct ecs_node **options;
 	const struct ecs_config *cfg;
 	const struct ecs_files *files;
-	/* Files whose findings the policy governs (a project's); all when n_scope is 0. */
+	/*
+	 * Files whose findings the policy governs: a project's files, plus
+	 * every file the run read from index first_new_file on (env files the
+	 * rules read).  All files when n_scope is 0.
+	 */
 	struct ecs_source *const *scope;
 	size_t n_scope;
+	uint32_t first_new_file;
 };
 
 /* Does a --select/--ignore word (id, name, id prefix like ECS2, or ALL) name rule? */

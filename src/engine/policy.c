@@ -59,6 +59,7 @@ static bool listed(const struct ecs_strlist *l, const struct ecs_rule *rule)
 int ecs_policy_build(struct ecs_arena *a, const struct ecs_options *o, const struct ecs_config *cfg,
 		     const struct ecs_files *files, struct ecs_policy *out)
 {
+	memset(out, 0, sizeof(*out));
 	out->enabled = ecs_arena_zalloc(a, ecs_rules_count * sizeof(*out->enabled));
 	out->severity = ecs_arena_zalloc(a, ecs_rules_count * sizeof(*out->severity));
 	out->options = ecs_arena_zalloc(a, ecs_rules_count * sizeof(*out->options));
@@ -136,7 +137,7 @@ static bool path_ignored(const struct ecs_policy *p, const struct ecs_diag *d)
 
 static bool in_scope(const struct ecs_policy *p, uint32_t file)
 {
-	if (!p->n_scope)
+	if (!p->n_scope || file >= p->first_new_file)
 		return true;
 	for (size_t i = 0; i < p->n_scope; i++)
 		if (p->scope[i] && p->scope[i]->index == file)

@@ -133,6 +133,8 @@ int ecs_lint_loaded_template(struct ecs_run *r, const struct ecs_options *o, con
 	struct ecs_project *model = NULL;
 	size_t before;
 
+	uint32_t first_new_file = r->files.n;
+
 	if (tpl)
 		*tpl = NULL;
 	if (ecs_config_for(r, o, in->n_files ? in->files[0]->path : NULL, &cfg) < 0)
@@ -141,6 +143,7 @@ int ecs_lint_loaded_template(struct ecs_run *r, const struct ecs_options *o, con
 		return -1;
 	pol.scope = in->files;
 	pol.n_scope = in->n_files;
+	pol.first_new_file = first_new_file;
 	if (in->root) {
 		if (ecs_model_build(r, in, &model) < 0)
 			return -1;
