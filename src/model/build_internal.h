@@ -119,7 +119,7 @@ int mb_build_devices(struct mb *b, struct ecs_service *s, const struct ecs_pair 
 int mb_build_refs(struct mb *b, struct ecs_service *s, const struct ecs_pair *pr, bool secrets);
 int mb_build_depends_on(struct mb *b, struct ecs_service *s, const struct ecs_pair *pr);
 int mb_build_networks(struct mb *b, struct ecs_service *s, const struct ecs_pair *pr);
-int mb_build_command(struct mb *b, const struct ecs_pair *pr, struct ecs_command *out);
+int mb_build_command(struct mb *b, const struct ecs_pair *pr, struct ecs_cmdline *out);
 int mb_build_deploy(struct mb *b, struct ecs_deploy *d, const struct ecs_pair *pr);
 int mb_build_device_requests(struct mb *b, const struct ecs_node *v, struct ecs_device_request **out,
 			     uint32_t *n);

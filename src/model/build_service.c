@@ -37,7 +37,7 @@ static int svc_build(struct mb *b, void *obj, const struct ecs_pair *pr)
 	return 0;
 }
 
-int mb_build_command(struct mb *b, const struct ecs_pair *pr, struct ecs_command *c)
+int mb_build_command(struct mb *b, const struct ecs_pair *pr, struct ecs_cmdline *c)
 {
 	const struct ecs_node *v = ecs_node_deref(pr->value);
 	struct ecs_parse_error e;

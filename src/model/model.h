@@ -42,8 +42,8 @@ struct ecs_service {
 	struct ecs_mstr pull_policy;
 	struct ecs_mstrs profiles;
 
-	struct ecs_command command;
-	struct ecs_command entrypoint;
+	struct ecs_cmdline command;
+	struct ecs_cmdline entrypoint;
 	struct ecs_mstr working_dir;
 	struct ecs_mstr user;
 	struct ecs_kvs environment;	/* as written (env_file contents are not merged in) */

@@ -157,7 +157,7 @@ struct ecs_logging {
 };
 
 /* Shell-split (go-shellwords rules) or list command/entrypoint. */
-struct ecs_command {
+struct ecs_cmdline {
 	struct ecs_mstrs argv;		/* present, from_string as in ecs_mstrs */
 	bool is_null;			/* `command: null`: the image default */
 	/* String form: parsing stopped at an unquoted ; & | < > and the rest
