@@ -507,35 +507,35 @@ static void add_deploy(struct out *o, cJSON *svc, const struct ecs_deploy *d)
 	add_str(o, e, "mode", &d->mode);
 	add_int(o, e, "replicas", &d->replicas);
 	add_kvs(o, e, "labels", &d->labels, "");
-	add_update_config(o, e, "update_config", &d->update_config);
-	add_update_config(o, e, "rollback_config", &d->rollback_config);
-	if (d->limits.present || d->reservations.present) {
+	add_update_config(o, e, "update_config", d->update_config);
+	add_update_config(o, e, "rollback_config", d->rollback_config);
+	if (d->limits->present || d->reservations->present) {
 		sub = put(o, e, "resources", cJSON_CreateObject());
-		add_resources(o, sub, "limits", &d->limits);
-		add_resources(o, sub, "reservations", &d->reservations);
+		add_resources(o, sub, "limits", d->limits);
+		add_resources(o, sub, "reservations", d->reservations);
 	}
-	if (d->restart_policy.present) {
+	if (d->restart_policy->present) {
 		sub = put(o, e, "restart_policy", cJSON_CreateObject());
-		add_str(o, sub, "condition", &d->restart_policy.condition);
-		add_duration(o, sub, "delay", &d->restart_policy.delay);
-		add_int(o, sub, "max_attempts", &d->restart_policy.max_attempts);
-		add_duration(o, sub, "window", &d->restart_policy.window);
+		add_str(o, sub, "condition", &d->restart_policy->condition);
+		add_duration(o, sub, "delay", &d->restart_policy->delay);
+		add_int(o, sub, "max_attempts", &d->restart_policy->max_attempts);
+		add_duration(o, sub, "window", &d->restart_policy->window);
 	}
-	if (d->placement.present) {
+	if (d->placement->present) {
 		sub = put(o, e, "placement", cJSON_CreateObject());
-		add_list(o, sub, "constraints", &d->placement.constraints);
-		if (d->placement.preferences.present) {
+		add_list(o, sub, "constraints", &d->placement->constraints);
+		if (d->placement->preferences.present) {
 			cJSON *arr = put(o, sub, "preferences", cJSON_CreateArray());
-			for (uint32_t i = 0; arr && i < d->placement.preferences.n; i++) {
+			for (uint32_t i = 0; arr && i < d->placement->preferences.n; i++) {
 				cJSON *pref = put(o, arr, NULL, cJSON_CreateObject());
-				put(o, pref, "spread", cJSON_CreateString(d->placement.preferences.v[i].v));
+				put(o, pref, "spread", cJSON_CreateString(d->placement->preferences.v[i].v));
 			}
 		}
-		add_int(o, sub, "max_replicas_per_node", &d->placement.max_replicas_per_node);
+		add_int(o, sub, "max_replicas_per_node", &d->placement->max_replicas_per_node);
 	}
 	add_str(o, e, "endpoint_mode", &d->endpoint_mode);
-	if (d->x_aws_autoscaling.present)
-		put(o, e, "x-aws-autoscaling", raw_node(o, d->x_aws_autoscaling.node, 0));
+	if (d->x_aws_autoscaling->present)
+		put(o, e, "x-aws-autoscaling", raw_node(o, d->x_aws_autoscaling->node, 0));
 }
 
 static void add_build(struct out *o, cJSON *svc, const struct ecs_service *s, const struct ecs_project *p)
@@ -666,81 +666,81 @@ static cJSON *service_json(struct out *o, const struct ecs_service *s, const str
 
 	if (!e)
 		return NULL;
-	add_kvs(o, e, "annotations", &s->annotations, "");
+	add_kvs(o, e, "annotations", &s->other->annotations, "");
 	add_build(o, e, s, p);
 	add_list(o, e, "cap_add", &s->cap_add);
 	add_list(o, e, "cap_drop", &s->cap_drop);
-	add_str(o, e, "cgroup", &s->cgroup);
-	add_str(o, e, "cgroup_parent", &s->cgroup_parent);
+	add_str(o, e, "cgroup", &s->other->cgroup);
+	add_str(o, e, "cgroup_parent", &s->other->cgroup_parent);
 	add_cmdline(o, e, "command", &s->command);
 	add_refs(o, e, "configs", s->configs, s->n_configs);
-	add_str(o, e, "container_name", &s->container_name);
-	add_int(o, e, "cpu_period", &s->cpu_period);
-	add_int(o, e, "cpu_quota", &s->cpu_quota);
-	add_int(o, e, "cpu_shares", &s->cpu_shares);
-	add_cpus(o, e, "cpus", &s->cpus);
+	add_str(o, e, "container_name", &s->other->container_name);
+	add_int(o, e, "cpu_period", &s->other->cpu_period);
+	add_int(o, e, "cpu_quota", &s->other->cpu_quota);
+	add_int(o, e, "cpu_shares", &s->other->cpu_shares);
+	add_cpus(o, e, "cpus", &s->other->cpus);
 	add_depends_on(o, e, s);
-	add_deploy(o, e, &s->deploy);
+	add_deploy(o, e, s->deploy);
 	add_devices(o, e, s);
-	add_list(o, e, "dns", &s->dns);
-	add_list(o, e, "dns_opt", &s->dns_opt);
-	add_list(o, e, "dns_search", &s->dns_search);
-	add_str(o, e, "domainname", &s->domainname);
+	add_list(o, e, "dns", &s->other->dns);
+	add_list(o, e, "dns_opt", &s->other->dns_opt);
+	add_list(o, e, "dns_search", &s->other->dns_search);
+	add_str(o, e, "domainname", &s->other->domainname);
 	add_cmdline(o, e, "entrypoint", &s->entrypoint);
 	add_env_files(o, e, s);
 	add_kvs(o, e, "environment", &s->environment, NULL);
-	add_list(o, e, "expose", &s->expose);
-	add_list(o, e, "external_links", &s->external_links);
-	add_extra_hosts(o, e, &s->extra_hosts);
-	add_device_requests(o, e, "gpus", s->gpus, s->n_gpus);
-	add_list(o, e, "group_add", &s->group_add);
-	add_healthcheck(o, e, &s->healthcheck);
-	add_str(o, e, "hostname", &s->hostname);
+	add_list(o, e, "expose", &s->other->expose);
+	add_list(o, e, "external_links", &s->other->external_links);
+	add_extra_hosts(o, e, &s->other->extra_hosts);
+	add_device_requests(o, e, "gpus", s->other->gpus, s->other->n_gpus);
+	add_list(o, e, "group_add", &s->other->group_add);
+	add_healthcheck(o, e, s->healthcheck);
+	add_str(o, e, "hostname", &s->other->hostname);
 	add_str(o, e, "image", &s->image);
 	add_bool(o, e, "init", &s->init);
 	add_str(o, e, "ipc", &s->ipc);
-	add_str(o, e, "isolation", &s->isolation);
+	add_str(o, e, "isolation", &s->other->isolation);
 	add_kvs(o, e, "labels", &s->labels, "");
-	add_list(o, e, "links", &s->links);
-	if (s->logging.present) {
+	add_list(o, e, "links", &s->other->links);
+	if (s->logging->present) {
 		cJSON *l = put(o, e, "logging", cJSON_CreateObject());
-		add_str(o, l, "driver", &s->logging.driver);
-		add_kvs(o, l, "options", &s->logging.options, "");
+		add_str(o, l, "driver", &s->logging->driver);
+		add_kvs(o, l, "options", &s->logging->options, "");
 	}
-	add_str(o, e, "mac_address", &s->mac_address);
-	add_bytes(o, e, "mem_limit", &s->mem_limit);
-	add_bytes(o, e, "mem_reservation", &s->mem_reservation);
-	add_bytes(o, e, "memswap_limit", &s->memswap_limit);
+	add_str(o, e, "mac_address", &s->other->mac_address);
+	add_bytes(o, e, "mem_limit", &s->other->mem_limit);
+	add_bytes(o, e, "mem_reservation", &s->other->mem_reservation);
+	add_bytes(o, e, "memswap_limit", &s->other->memswap_limit);
 	add_str(o, e, "network_mode", &s->network_mode);
 	add_networks(o, e, s);
-	add_bool(o, e, "oom_kill_disable", &s->oom_kill_disable);
-	add_int(o, e, "oom_score_adj", &s->oom_score_adj);
+	add_bool(o, e, "oom_kill_disable", &s->other->oom_kill_disable);
+	add_int(o, e, "oom_score_adj", &s->other->oom_score_adj);
 	add_str(o, e, "pid", &s->pid);
-	add_int(o, e, "pids_limit", &s->pids_limit);
-	add_str(o, e, "platform", &s->platform);
+	add_int(o, e, "pids_limit", &s->other->pids_limit);
+	add_str(o, e, "platform", &s->other->platform);
 	add_ports(o, e, s);
 	add_bool(o, e, "privileged", &s->privileged);
-	add_list(o, e, "profiles", &s->profiles);
-	add_str(o, e, "pull_policy", &s->pull_policy);
+	add_list(o, e, "profiles", &s->other->profiles);
+	add_str(o, e, "pull_policy", &s->other->pull_policy);
 	add_bool(o, e, "read_only", &s->read_only);
-	add_str(o, e, "restart", &s->restart);
-	add_str(o, e, "runtime", &s->runtime);
-	add_int(o, e, "scale", &s->scale);
+	add_str(o, e, "restart", &s->other->restart);
+	add_str(o, e, "runtime", &s->other->runtime);
+	add_int(o, e, "scale", &s->other->scale);
 	add_refs(o, e, "secrets", s->secrets, s->n_secrets);
-	add_list(o, e, "security_opt", &s->security_opt);
-	add_bytes(o, e, "shm_size", &s->shm_size);
-	add_bool(o, e, "stdin_open", &s->stdin_open);
-	add_duration(o, e, "stop_grace_period", &s->stop_grace_period);
-	add_str(o, e, "stop_signal", &s->stop_signal);
+	add_list(o, e, "security_opt", &s->other->security_opt);
+	add_bytes(o, e, "shm_size", &s->other->shm_size);
+	add_bool(o, e, "stdin_open", &s->other->stdin_open);
+	add_duration(o, e, "stop_grace_period", &s->other->stop_grace_period);
+	add_str(o, e, "stop_signal", &s->other->stop_signal);
 	add_kvs(o, e, "sysctls", &s->sysctls, "");
 	add_list(o, e, "tmpfs", &s->tmpfs);
-	add_bool(o, e, "tty", &s->tty);
+	add_bool(o, e, "tty", &s->other->tty);
 	add_ulimits(o, e, s);
 	add_str(o, e, "user", &s->user);
-	add_str(o, e, "userns_mode", &s->userns_mode);
-	add_str(o, e, "uts", &s->uts);
+	add_str(o, e, "userns_mode", &s->other->userns_mode);
+	add_str(o, e, "uts", &s->other->uts);
 	add_volumes(o, e, s, p);
-	add_list(o, e, "volumes_from", &s->volumes_from);
+	add_list(o, e, "volumes_from", &s->other->volumes_from);
 	add_str(o, e, "working_dir", &s->working_dir);
 	add_extensions(o, e, s->extensions, s->n_extensions);
 	return e;
