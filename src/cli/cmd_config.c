@@ -154,7 +154,10 @@ static struct fy_node *yaml_node(struct fy_document *d, const cJSON *j)
 
 static int render_yaml(const cJSON *root, struct ecs_buf *out)
 {
-	struct fy_document *d = fy_document_create(NULL);
+	/* Keys are unique already (one cJSON object per mapping); without this
+	 * flag every append searches the mapping, quadratic in services. */
+	struct fy_parse_cfg cfg = { .flags = FYPCF_ALLOW_DUPLICATE_KEYS };
+	struct fy_document *d = fy_document_create(&cfg);
 	struct fy_node *n;
 	char *text = NULL;
 	int rc = -1;

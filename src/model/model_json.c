@@ -222,7 +222,7 @@ static cJSON *raw_node(struct out *o, const struct ecs_node *n, unsigned depth)
 	n = ecs_node_deref(n);
 	/* Aliases make trees exponential; the loader bounds expansion, and
 	 * depth keeps this walk's stack bounded too. */
-	if (!n || depth > 200)
+	if (!n || depth > 1024)
 		return cJSON_CreateNull();
 	if (n->kind == ECS_NODE_SCALAR)
 		return raw_scalar(n);

@@ -275,8 +275,10 @@ struct ecs_deploy {
 struct ecs_device {
 	bool long_syntax;
 	struct ecs_mstr source;
-	struct ecs_mstr target;		/* effective: source when not written */
-	struct ecs_mstr permissions;	/* effective: "rwm" when not written */
+	/* Not written: v holds Docker's default (the source path, "rwm") and
+	 * present is false; CDI devices get no defaults. */
+	struct ecs_mstr target;
+	struct ecs_mstr permissions;
 	bool cdi;			/* vendor.com/class=name */
 	bool valid;
 	struct ecs_span span;
