@@ -8,6 +8,7 @@
 
 #include "../../checks/rules.h"
 #include "../core/buf.h"
+#include "strtab.h"
 
 enum rule_kind {
 	R_DEFAULT,
@@ -212,48 +213,6 @@ struct ecs_node *ecs_node_new_scalar(struct ecs_arena *a, const char *text, cons
 	return s;
 }
 
-/* --- small string table (keys of large mappings, de-duplication keys) ------- */
-
-struct strtab {
-	const char **keys;
-	uint32_t *vals;
-	uint32_t cap;
-};
-
-static uint32_t hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-static int strtab_init(struct ecs_arena *a, struct strtab *t, uint32_t n)
-{
-	t->cap = 16;
-	while (t->cap < n * 2)
-		t->cap *= 2;
-	t->keys = ecs_arena_zalloc(a, t->cap * sizeof(*t->keys));
-	t->vals = ecs_arena_alloc(a, t->cap * sizeof(*t->vals));
-	return t->keys && t->vals ? 0 : -1;
-}
-
-/* Index stored for key, or inserts val and returns UINT32_MAX. */
-static uint32_t strtab_get_or_put(struct strtab *t, const char *key, uint32_t val)
-{
-	uint32_t i = hash_str(key) & (t->cap - 1);
-
-	while (t->keys[i]) {
-		if (strcmp(t->keys[i], key) == 0)
-			return t->vals[i];
-		i = (i + 1) & (t->cap - 1);
-	}
-	t->keys[i] = key;
-	t->vals[i] = val;
-	return UINT32_MAX;
-}
-
 /* --- diagnostics -------------------------------------------------------------- */
 
 static void render_path(struct ecs_buf *b, const struct seg *s)
@@ -422,9 +381,9 @@ static struct ecs_node *concat_unique(struct merger *m, const struct ecs_node *b
 {
 	uint32_t nb = base->seq.n, no = over->seq.n, n = 0;
 	struct ecs_node **items = ecs_arena_alloc(&m->r->arena, (nb + no + 1) * sizeof(*items));
-	struct strtab t;
+	struct ecs_strtab t;
 
-	if (!items || strtab_init(&m->r->arena, &t, nb + no) < 0)
+	if (!items || ecs_strtab_init(&m->r->arena, &t, nb + no) < 0)
 		return NULL;
 	for (uint32_t i = 0; i < nb + no; i++) {
 		struct ecs_node *it = i < nb ? base->seq.items[i] : over->seq.items[i - nb];
@@ -437,7 +396,7 @@ static struct ecs_node *concat_unique(struct merger *m, const struct ecs_node *b
 			it = strip(m, it);
 		}
 		key = item_key(m, it, kind);
-		if (key && (at = strtab_get_or_put(&t, key, n)) != UINT32_MAX) {
+		if (key && (at = ecs_strtab_get_or_put(&t, key, n)) != UINT32_MAX) {
 			items[at] = it;
 			continue;
 		}
@@ -528,20 +487,20 @@ static struct ecs_node *merge_map(struct merger *m, const struct ecs_node *base,
 	uint32_t nb = base->map.n, no = over->map.n, n = nb;
 	struct ecs_pair *pairs = ecs_arena_alloc(&m->r->arena, (nb + no + 1) * sizeof(*pairs));
 	bool *gone = ecs_arena_zalloc(&m->r->arena, nb + no + 1);
-	struct strtab t;
+	struct ecs_strtab t;
 
-	if (!pairs || !gone || strtab_init(&m->r->arena, &t, nb + no) < 0)
+	if (!pairs || !gone || ecs_strtab_init(&m->r->arena, &t, nb + no) < 0)
 		return NULL;
 	memcpy(pairs, base->map.pairs, nb * sizeof(*pairs));
 	for (uint32_t i = 0; i < nb; i++) {
 		const char *k = ecs_node_text(pairs[i].key);
 		if (k)
-			strtab_get_or_put(&t, k, i);
+			ecs_strtab_get_or_put(&t, k, i);
 	}
 	for (uint32_t i = 0; i < no; i++) {
 		const struct ecs_pair *op = &over->map.pairs[i];
 		const char *k = ecs_node_text(op->key);
-		uint32_t at = k ? strtab_get_or_put(&t, k, n) : UINT32_MAX;
+		uint32_t at = k ? ecs_strtab_get_or_put(&t, k, n) : UINT32_MAX;
 		struct seg s = { path, k };
 		struct rule cr = child_rule(rule, k);
 
