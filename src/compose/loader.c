@@ -84,8 +84,8 @@ struct ecs_lfile *ecs_loader_file(struct ecs_loader *l, const char *path, const 
 	if (ref && access(path, F_OK) != 0) {
 		struct ecs_diag *d = ecs_diag_add(&r->diags, &ECS121_rule, &ref->span, NULL,
 						  "file '%s' does not exist", ecs_loader_display(l, path));
-		ecs_diag_help(&r->diags, d, "relative paths here resolve against '%s'",
-			      ecs_loader_display(l, base_dir ? base_dir : "."));
+		ecs_diag_help(&r->diags, d, "correct the path (relative paths resolve against the directory of the "
+			      "file that holds them, or the project directory) or create the file");
 		return NULL;
 	}
 	src = ecs_run_read(r, path, ecs_loader_display(l, path));
