@@ -88,7 +88,10 @@ struct ecs_lfile *ecs_loader_file(struct ecs_loader *l, const char *path, const 
 			      "file that holds them, or the project directory) or create the file");
 		return NULL;
 	}
-	src = ecs_run_read(r, path, ecs_loader_display(l, path));
+	if (strcmp(path, "-") == 0)
+		src = ecs_run_read(r, path, l->o->stdin_filename ? l->o->stdin_filename : "<stdin>");
+	else
+		src = ecs_run_read(r, path, ecs_loader_display(l, path));
 	if (!src)
 		return NULL;
 	lf = ecs_loader_source(l, src, key, base_dir);
