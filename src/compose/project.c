@@ -316,7 +316,7 @@ static int load(struct ecs_loader *l, const char *const *paths, size_t n_paths, 
 	l->out->name = project_name(l, docs, n, env);
 	if (!l->out->name)
 		return -1;
-	if (ecs_env_set(env, "COMPOSE_PROJECT_NAME", 20, l->out->name, strlen(l->out->name), false) < 0)
+	if (ecs_env_set(env, "COMPOSE_PROJECT_NAME", 20, l->out->name, strlen(l->out->name), true) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		struct ecs_node *doc;
