@@ -161,7 +161,8 @@ static void conflict(struct merger *m, const struct ecs_node *base, const struct
 
 	render_path(&p, path);
 	d = ecs_diag_add(&m->r->diags, &ECS116_rule, &over->span, NULL,
-			 "cannot override '%s': %s cannot replace %s", p.data ? p.data : "", shape(over), shape(base));
+			 "cannot override '%s': %s cannot replace %s", p.len ? p.data : "the top level", shape(over),
+			 shape(base));
 	ecs_diag_related(&m->r->diags, d, &base->span, "the value it would override");
 	ecs_diag_help(&m->r->diags, d, "write it as %s, or tag it !override to replace the value",
 		      shape(base) + 2);
