@@ -28,22 +28,6 @@ int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct
 	return r->arena.failed ? -1 : 0;
 }
 
-const char *ecs_discover_compose_file(const char *dir, char *buf, size_t len)
-{
-	static const char *const names[] = { "compose.yaml", "compose.yml", "docker-compose.yml",
-					     "docker-compose.yaml" };
-
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (dir && *dir && strcmp(dir, ".") != 0)
-			snprintf(buf, len, "%s/%s", dir, names[i]);
-		else
-			snprintf(buf, len, "%s", names[i]);
-		if (access(buf, F_OK) == 0)
-			return buf;
-	}
-	return NULL;
-}
-
 int ecs_lint_inputs(struct ecs_run *r, const struct ecs_options *o, size_t *n_inputs)
 {
 	r->max_file_size = o->max_file_size;
