@@ -85,6 +85,9 @@ static bool parse_float(const char *s, size_t len, double *out)
 
 static bool resolve_plain(const char *s, size_t len, struct ecs_scalar_value *v)
 {
+	/* Most scalars are words: one look at the first byte settles them. */
+	if (len && !strchr("~nNtTfF0123456789+-.", s[0]))
+		return false;
 	if (len == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
 	    strcmp(s, "NULL") == 0) {
 		v->type = ECS_SCALAR_NULL;

@@ -6,6 +6,7 @@
  * findings of the one branch the value most plausibly meant.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,20 +74,40 @@ static const char **prop_names(struct sch_state *st, const struct sch *n, bool x
 	return names;
 }
 
+static const char *suggest_property(struct sch_state *st, const struct sch *n, const char *key, bool xaws)
+{
+	struct sch_suggestion *c;
+	uint32_t h = 2166136261u;
+	const char **names;
+	size_t count;
+
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h ^= (uint32_t)((uintptr_t)n >> 4) ^ xaws;
+	c = &st->suggest_cache[h % SCH_SUGGEST_CACHE];
+	if (c->schema == n && c->key && strcmp(c->key, key) == 0)
+		return c->hint;
+	names = prop_names(st, n, xaws, &count);
+	if (!names)
+		return NULL;
+	c->schema = n;
+	c->key = key;
+	c->hint = ecs_suggest(key, names, count);
+	return c->hint;
+}
+
 static void report_unknown_extension(struct sch_state *st, const struct sch *n, const char *key,
 				     const struct ecs_node *key_node)
 {
 	const struct ecs_schema *s = st->s;
 	const char *where = sch_where(st, st->depth - 1), *hint;
 	struct sch_finding *f;
-	const char **names, **all;
-	size_t count;
+	const char **all;
 
 	f = sch_report(st, &ECS501_rule, key_node, "unknown extension '%s' in %s", key, where);
-	names = prop_names(st, n, true, &count);
-	if (!f || !names)
+	if (!f)
 		return;
-	if ((hint = ecs_suggest(key, names, count))) {
+	if ((hint = suggest_property(st, n, key, true))) {
 		sch_help(st, f, "did you mean '%s'?", hint);
 		return;
 	}
@@ -118,8 +139,7 @@ static void report_unknown(struct sch_state *st, const struct sch *n, const char
 			   const struct ecs_node *key_node, bool guarded)
 {
 	struct sch_finding *f;
-	const char **names, *hint, *where;
-	size_t count;
+	const char *hint, *where;
 
 	if (guarded && strncmp(key, XAWS_PREFIX, strlen(XAWS_PREFIX)) == 0) {
 		report_unknown_extension(st, n, key, key_node);
@@ -146,10 +166,9 @@ static void report_unknown(struct sch_state *st, const struct sch *n, const char
 		return;
 	}
 	f = sch_report(st, &ECS101_rule, key_node, "unknown attribute '%s' in %s", key, where);
-	names = prop_names(st, n, false, &count);
-	if (!f || !names)
+	if (!f)
 		return;
-	if ((hint = ecs_suggest(key, names, count)))
+	if ((hint = suggest_property(st, n, key, false)))
 		sch_help(st, f, "did you mean '%s'?", hint);
 	else if (st->depth == 3 && st->segs[0].key && strcmp(st->segs[0].key, "services") == 0 &&
 		 (hint = legacy_help(key)))

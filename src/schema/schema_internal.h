@@ -111,6 +111,15 @@ struct sch_finding {
 	uint32_t depth;
 };
 
+/* Remembers "did you mean" answers: a generated file repeats the same typo. */
+struct sch_suggestion {
+	const struct sch *schema;
+	const char *key;
+	const char *hint;
+};
+
+#define SCH_SUGGEST_CACHE 64
+
 struct sch_state {
 	const struct ecs_schema *s;
 	struct ecs_arena *arena;
@@ -120,6 +129,7 @@ struct sch_state {
 	struct sch_finding *f;
 	size_t n, cap;
 	bool nomem;
+	struct sch_suggestion suggest_cache[SCH_SUGGEST_CACHE];
 };
 
 /* sch_validate.c: enters a key (key != NULL) or a sequence item; -1 when out of memory. */

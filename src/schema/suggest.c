@@ -17,27 +17,46 @@ static size_t min3(size_t a, size_t b, size_t c)
 	return m < c ? m : c;
 }
 
-/* Case-insensitive distance: a wrong case is a cheaper mistake than a wrong letter. */
-static size_t distance(const char *a, size_t la, const char *b, size_t lb)
+/*
+ * Case-insensitive distance, or limit + 1 once it must exceed limit: the
+ * rows are cut short as soon as every cell is past the bound, so a
+ * hopeless candidate costs a row or two.
+ */
+static size_t distance(const char *a, size_t la, const char *b, size_t lb, size_t limit)
 {
-	size_t d[SUGGEST_MAX_LEN + 1][SUGGEST_MAX_LEN + 1];
+	size_t rows[3][SUGGEST_MAX_LEN + 1];
+	size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+	char la_[SUGGEST_MAX_LEN], lb_[SUGGEST_MAX_LEN];
 
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = i;
+	for (size_t i = 0; i < la; i++)
+		la_[i] = (char)tolower((unsigned char)a[i]);
+	for (size_t j = 0; j < lb; j++)
+		lb_[j] = (char)tolower((unsigned char)b[j]);
 	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = j;
+		prev[j] = j;
 	for (size_t i = 1; i <= la; i++) {
-		for (size_t j = 1; j <= lb; j++) {
-			int ca = tolower((unsigned char)a[i - 1]), cb = tolower((unsigned char)b[j - 1]);
-			size_t cost = ca != cb;
+		size_t row_min;
+		size_t *t;
 
-			d[i][j] = min3(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
-			    tolower((unsigned char)a[i - 2]) == cb && d[i - 2][j - 2] + 1 < d[i][j])
-				d[i][j] = d[i - 2][j - 2] + 1;
+		cur[0] = row_min = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cost = la_[i - 1] != lb_[j - 1];
+
+			cur[j] = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+			if (i > 1 && j > 1 && la_[i - 1] == lb_[j - 2] && la_[i - 2] == lb_[j - 1] &&
+			    prev2[j - 2] + 1 < cur[j])
+				cur[j] = prev2[j - 2] + 1;
+			if (cur[j] < row_min)
+				row_min = cur[j];
 		}
+		if (row_min > limit)
+			return limit + 1;
+		t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
 	}
-	return d[la][lb];
+	return prev[lb];
 }
 
 const char *ecs_suggest(const char *word, const char *const *candidates, size_t n)
@@ -52,11 +71,13 @@ const char *ecs_suggest(const char *word, const char *const *candidates, size_t 
 
 		if (lc > SUGGEST_MAX_LEN || strcmp(word, candidates[i]) == 0)
 			continue;
-		d = distance(word, lw, candidates[i], lc);
 		/* About one edit per four letters: short words need a tight bound. */
 		limit = (lw + 2) / 4;
 		if (limit < 1)
 			limit = 1;
+		if ((lw > lc ? lw - lc : lc - lw) > limit)
+			continue;	/* the length difference alone is too many edits */
+		d = distance(word, lw, candidates[i], lc, limit);
 		if (d <= limit && d < best_d) {
 			best_d = d;
 			best = candidates[i];
