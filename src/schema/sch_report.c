@@ -176,9 +176,11 @@ const char *sch_value_text(struct sch_state *st, const struct ecs_node *n)
 	n = ecs_node_deref(n);
 	if (n->kind != ECS_NODE_SCALAR)
 		return n->kind == ECS_NODE_MAPPING ? "a mapping" : "a list";
-	if (n->scalar.len > 60 || memchr(n->scalar.text, '\n', n->scalar.len))
-		s = ecs_arena_printf(st->arena, "'%.40s...'", n->scalar.text);
-	else
+	if (n->scalar.len > 60 || memchr(n->scalar.text, '\n', n->scalar.len)) {
+		const char *nl = memchr(n->scalar.text, '\n', n->scalar.len);
+		int cut = nl && nl - n->scalar.text < 40 ? (int)(nl - n->scalar.text) : 40;
+		s = ecs_arena_printf(st->arena, "'%.*s...'", cut, n->scalar.text);
+	} else
 		s = ecs_arena_printf(st->arena, "'%s'", n->scalar.text);
 	if (!s)
 		st->nomem = true;
@@ -205,6 +207,10 @@ struct sch_finding *sch_report(struct sch_state *st, const struct ecs_rule *rule
 	memset(f, 0, sizeof(*f));
 	f->rule = rule;
 	f->span = at->span;
+	/* An empty value (`services:`) has no width to underline: its key has. */
+	if (at->kind == ECS_NODE_SCALAR && at->span.start.byte == at->span.end.byte && st->depth &&
+	    st->segs[st->depth - 1].key_node && st->segs[st->depth - 1].key_node != at)
+		f->span = st->segs[st->depth - 1].key_node->span;
 	f->depth = st->depth;
 	f->path = sch_path(st, st->depth);
 	/* A finding inside an alias's target: point at the anchor as well. */

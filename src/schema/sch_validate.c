@@ -343,9 +343,14 @@ static void check_scalar(struct sch_state *st, const struct sch *n, const struct
 	const struct ecs_node *v = ecs_node_deref(at);
 
 	if (n->const_value && !equals_json(at, n->const_value)) {
-		char *text = cJSON_PrintUnformatted(n->const_value);
-		sch_report(st, &ECS103_rule, at, "%s must be %s, not %s", sch_subject(st), text ? text : "?",
-			   sch_value_text(st, at));
+		char *text = cJSON_IsString(n->const_value) ? NULL : cJSON_PrintUnformatted(n->const_value);
+
+		if (cJSON_IsString(n->const_value))
+			sch_report(st, &ECS103_rule, at, "%s must be '%s', not %s", sch_subject(st),
+				   n->const_value->valuestring, sch_value_text(st, at));
+		else
+			sch_report(st, &ECS103_rule, at, "%s must be %s, not %s", sch_subject(st), text ? text : "?",
+				   sch_value_text(st, at));
 		cJSON_free(text);
 	}
 	if (n->enum_values)
