@@ -71,13 +71,14 @@ static const char *resource_kind(const char *top)
 	return NULL;
 }
 
-const char *sch_where(struct sch_state *st, uint32_t depth)
+const char *sch_in(struct sch_state *st, uint32_t depth)
 {
 	struct ecs_buf b = ECS_BUF_INIT;
 	const char *kind;
 
 	if (depth == 0)
-		return "the top level";
+		return "at the top level";
+	ecs_buf_adds(&b, "in ");
 	kind = st->segs[0].key ? resource_kind(st->segs[0].key) : NULL;
 	if (kind && depth >= 2 && st->segs[1].key) {
 		if (depth > 2) {

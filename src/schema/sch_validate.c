@@ -100,11 +100,11 @@ static void report_unknown_extension(struct sch_state *st, const struct sch *n, 
 				     const struct ecs_node *key_node)
 {
 	const struct ecs_schema *s = st->s;
-	const char *where = sch_where(st, st->depth - 1), *hint;
+	const char *where = sch_in(st, st->depth - 1), *hint;
 	struct sch_finding *f;
 	const char **all;
 
-	f = sch_report(st, &ECS501_rule, key_node, "unknown extension '%s' in %s", key, where);
+	f = sch_report(st, &ECS501_rule, key_node, "unknown extension '%s' %s", key, where);
 	if (!f)
 		return;
 	if ((hint = suggest_property(st, n, key, true))) {
@@ -113,7 +113,7 @@ static void report_unknown_extension(struct sch_state *st, const struct sch *n, 
 	}
 	for (uint32_t i = 0; i < s->n_extensions; i++) {
 		if (strcmp(s->extensions[i].name, key) == 0) {
-			sch_help(st, f, "the ECS integration reads '%s' in %s, not here: move it", key,
+			sch_help(st, f, "the ECS integration reads '%s' %s, not here: move it", key,
 				 s->extensions[i].where);
 			return;
 		}
@@ -128,7 +128,7 @@ static void report_unknown_extension(struct sch_state *st, const struct sch *n, 
 	if ((hint = ecs_suggest(key, all, s->n_extensions))) {
 		for (uint32_t i = 0; i < s->n_extensions; i++)
 			if (all[i] == hint)
-				sch_help(st, f, "did you mean '%s'? (read in %s)", hint, s->extensions[i].where);
+				sch_help(st, f, "did you mean '%s'? (read %s)", hint, s->extensions[i].where);
 		return;
 	}
 	sch_help(st, f, "the ECS integration reads no such extension and ignores it; "
@@ -145,7 +145,7 @@ static void report_unknown(struct sch_state *st, const struct sch *n, const char
 		report_unknown_extension(st, n, key, key_node);
 		return;
 	}
-	where = sch_where(st, st->depth - 1);
+	where = sch_in(st, st->depth - 1);
 	if (n->n_props == 0 && n->n_pattern_props > 0) {
 		/* A map of user-chosen names (services, volumes...): the name is what is wrong. */
 		static const char *const kinds[][2] = {
@@ -161,11 +161,11 @@ static void report_unknown(struct sch_state *st, const struct sch *n, const char
 				return;
 			}
 		}
-		f = sch_report(st, &ECS103_rule, key_node, "invalid key '%s' in %s", key, where);
+		f = sch_report(st, &ECS103_rule, key_node, "invalid key '%s' %s", key, where);
 		sch_help(st, f, "keys here must match the pattern '%s'", n->pattern_props[0].re->source);
 		return;
 	}
-	f = sch_report(st, &ECS101_rule, key_node, "unknown attribute '%s' in %s", key, where);
+	f = sch_report(st, &ECS101_rule, key_node, "unknown attribute '%s' %s", key, where);
 	if (!f)
 		return;
 	if ((hint = suggest_property(st, n, key, false)))
@@ -195,15 +195,15 @@ static void validate_pair(struct sch_state *st, const struct sch *n, const struc
 	bool matched = false;
 
 	if (!key) {
-		sch_report(st, &ECS102_rule, p->key, "keys of %s must be strings, not %s",
-			   sch_where(st, st->depth), sch_type_name(sch_node_type(p->key, &(struct ecs_scalar_value){0})));
+		sch_report(st, &ECS102_rule, p->key, "keys %s must be strings, not %s",
+			   sch_in(st, st->depth), sch_type_name(sch_node_type(p->key, &(struct ecs_scalar_value){0})));
 		return;
 	}
 	if (sch_push(st, key, 0, p->key) < 0)
 		return;
 	if (!key_is_string(p->key)) {
-		struct sch_finding *f = sch_report(st, &ECS102_rule, p->key, "key '%s' of %s must be a string",
-						   key, sch_where(st, st->depth - 1));
+		struct sch_finding *f = sch_report(st, &ECS102_rule, p->key, "key '%s' %s must be a string",
+						   key, sch_in(st, st->depth - 1));
 		sch_help(st, f, "quote it: \"%s\"", key);
 	}
 	prop = n->n_props ? bsearch(key, n->props, n->n_props, sizeof(*n->props), cmp_prop_key) : NULL;
@@ -243,8 +243,8 @@ static void validate_object(struct sch_state *st, const struct sch *n, const str
 
 		if (ecs_node_map_pair(v, n->required[i]))
 			continue;
-		sch_report(st, &ECS104_rule, parent_key ? parent_key : at, "missing required attribute '%s' in %s",
-			   n->required[i], sch_where(st, st->depth));
+		sch_report(st, &ECS104_rule, parent_key ? parent_key : at, "missing required attribute '%s' %s",
+			   n->required[i], sch_in(st, st->depth));
 	}
 }
 
@@ -390,7 +390,9 @@ static void report_type(struct sch_state *st, const struct ecs_node *at, unsigne
 		       sch_types_text(st->arena, expected), sch_type_name(t));
 	if (!f || v->kind != ECS_NODE_SCALAR)
 		return;
-	if ((expected & SCH_STR) && v->style == ECS_STYLE_PLAIN && !v->tag) {
+	if (t == SCH_NULL && v->scalar.len == 0 && v->style == ECS_STYLE_PLAIN) {
+		sch_help(st, f, "nothing after the colon is null in YAML: give it a value or remove the key");
+	} else if ((expected & SCH_STR) && v->style == ECS_STYLE_PLAIN && !v->tag) {
 		sch_help(st, f, "quote it (\"%s\") to make it a string", v->scalar.text);
 	} else if (t == SCH_STR && v->style != ECS_STYLE_PLAIN) {
 		struct ecs_node plain = *v;

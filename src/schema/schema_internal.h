@@ -139,7 +139,8 @@ void sch_pop(struct sch_state *st);
 /* sch_report.c: describing where we are, and recording findings. */
 const char *sch_path(struct sch_state *st, uint32_t depth);
 const char *sch_subject(struct sch_state *st);
-const char *sch_where(struct sch_state *st, uint32_t depth);
+/* "at the top level", "in service 'web'", "in 'deploy.resources' of service 'web'" */
+const char *sch_in(struct sch_state *st, uint32_t depth);
 struct sch_finding *sch_report(struct sch_state *st, const struct ecs_rule *rule, const struct ecs_node *at,
 			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void sch_help(struct sch_state *st, struct sch_finding *f, const char *fmt, ...)

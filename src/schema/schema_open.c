@@ -331,7 +331,7 @@ static int load_extensions(struct ecs_schema *s)
 		cJSON_ArrayForEach(name, cJSON_GetObjectItemCaseSensitive(e, "extensions")) {
 			s->extensions[s->n_extensions].name = name->valuestring;
 			s->extensions[s->n_extensions++].where =
-				cJSON_IsString(where) ? where->valuestring : "another level";
+				cJSON_IsString(where) ? where->valuestring : "at another level";
 		}
 	}
 	return 0;

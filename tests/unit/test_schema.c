@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <dirent.h>
+#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
@@ -250,7 +252,7 @@ static void properties_and_did_you_mean(void **state)
 	expect_one("services:\n  web:\n    image: nginx\n    net: host\n", &ECS101_rule, 4, 5,
 		   "unknown attribute 'net' in service 'web'",
 		   "'net' is a legacy Compose v1/v2 attribute: use 'network_mode'");
-	expect_one("servces: {}\n", &ECS101_rule, 1, 1, "unknown attribute 'servces' in the top level",
+	expect_one("servces: {}\n", &ECS101_rule, 1, 1, "unknown attribute 'servces' at the top level",
 		   "did you mean 'services'?");
 	expect_one("services:\n  web:\n    image: nginx\n    zzzzzz: 1\n", &ECS101_rule, 4, 5,
 		   "unknown attribute 'zzzzzz' in service 'web'",
@@ -400,7 +402,7 @@ static void x_aws_extensions(void **state)
 	expect_one("services:\n  web:\n    image: nginx\n    x-aws-autoscaling: {max: 2}\n", &ECS501_rule, 4, 5,
 		   "unknown extension 'x-aws-autoscaling' in service 'web'",
 		   "the ECS integration reads 'x-aws-autoscaling' in a service's 'deploy', not here: move it");
-	expect_one("x-aws-clustr: prod\n", &ECS501_rule, 1, 1, "unknown extension 'x-aws-clustr' in the top level",
+	expect_one("x-aws-clustr: prod\n", &ECS501_rule, 1, 1, "unknown extension 'x-aws-clustr' at the top level",
 		   "did you mean 'x-aws-cluster'?");
 	expect_one("services:\n  web:\n    image: nginx\n    healthcheck: {x-aws-foo: 1}\n", &ECS501_rule, 4, 19,
 		   "unknown extension 'x-aws-foo' in 'healthcheck' of service 'web'",
@@ -431,7 +433,7 @@ static void aliases_and_keys(void **state)
 	assert_int_equal(r.run.diags.v[0]->related[0].span.start.line, 1);
 	done(&r);
 	expect_one("services:\n  web:\n    image: nginx\n    environment: {1: a}\n", &ECS102_rule, 4, 19,
-		   "key '1' of 'environment' of service 'web' must be a string", "quote it: \"1\"");
+		   "key '1' in 'environment' of service 'web' must be a string", "quote it: \"1\"");
 }
 
 /* Keywords the Compose schema does not use, through a schema of our own. */
@@ -494,6 +496,60 @@ static void large_file_is_linear(void **state)
 	ecs_buf_release(&y);
 }
 
+/* Every Compose file of the shared corpus is valid Compose: no ECS101-104 may fire. */
+static size_t check_corpus_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	if (!d)
+		return 0;
+	while ((e = readdir(d))) {
+		char path[4096];
+		struct stat sb;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (stat(path, &sb) < 0)
+			continue;
+		if (S_ISDIR(sb.st_mode)) {
+			n += check_corpus_dir(path);
+		} else if (strstr(e->d_name, "compose") &&
+			   (strstr(e->d_name, ".yaml") || strstr(e->d_name, ".yml"))) {
+			struct ecs_run run;
+			struct ecs_source *src;
+			struct ecs_node *root = NULL;
+
+			ecs_run_init(&run);
+			src = ecs_run_read(&run, path, path);
+			assert_non_null(src);
+			ecs_yaml_load(src, &run.arena, &run.diags, NULL, &root);
+			assert_int_equal(ecs_schema_validate_compose(compose_schema, root, &run.diags, &run.arena), 0);
+			for (size_t i = 0; i < run.diags.n; i++) {
+				const struct ecs_diag *g = run.diags.v[i];
+				fprintf(stderr, "%s:%u:%u: %s %s\n", path, g->span.start.line, g->span.start.col,
+					g->rule->id, g->message);
+			}
+			assert_int_equal(run.diags.n, 0);
+			ecs_run_release(&run);
+			n++;
+		}
+	}
+	closedir(d);
+	return n;
+}
+
+static void corpus_has_no_false_errors(void **state)
+{
+	struct stat sb;
+	(void)state;
+	if (stat(ECSLINT_SOURCE_DIR "/../shared/corpus", &sb) < 0)
+		skip();
+	assert_true(check_corpus_dir(ECSLINT_SOURCE_DIR "/../shared/corpus") >= 39);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -517,6 +573,7 @@ int main(void)
 		cmocka_unit_test(aliases_and_keys),
 		cmocka_unit_test(other_keywords),
 		cmocka_unit_test(large_file_is_linear),
+		cmocka_unit_test(corpus_has_no_false_errors),
 	};
 	return cmocka_run_group_tests(tests, open_compose, close_compose);
 }
