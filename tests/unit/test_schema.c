@@ -346,6 +346,33 @@ static void unique_items_keyword(void **state)
 	done(&r);
 	/* 80 and "80" are different JSON values; equal mappings in another key order are equal */
 	expect_clean("services:\n  web:\n    image: nginx\n    ports: [80, \"80\"]\n");
+	{
+		/* long mappings take the sorted path */
+		struct ecs_buf y = ECS_BUF_INIT;
+		ecs_buf_adds(&y, "x-l: [{");
+		for (int i = 0; i < 40; i++)
+			ecs_buf_addf(&y, "%sk%d: %d", i ? ", " : "", i, i);
+		ecs_buf_adds(&y, "}, {");
+		for (int i = 39; i >= 0; i--)
+			ecs_buf_addf(&y, "k%d: %d%s", i, i, i ? ", " : "");
+		ecs_buf_adds(&y, "}]\n");
+		{
+			static const char schema[] = "{\"properties\": {\"x-l\": {\"uniqueItems\": true}}}";
+			struct ecs_buf err = ECS_BUF_INIT;
+			struct ecs_schema *s;
+			assert_int_equal(ecs_schema_open_json(&s, schema, &err), 0);
+			check_with(&r, s, y.data);
+			assert_int_equal(r.run.diags.n, 1);
+			assert_string_equal(r.run.diags.v[0]->message, "item 1 of 'x-l' repeats item 0 (a mapping)");
+			done(&r);
+			y.data[y.len - 4] = '9';	/* k0: 9 in the second mapping: no longer equal */
+			check_with(&r, s, y.data);
+			assert_int_equal(r.run.diags.n, 0);
+			done(&r);
+			ecs_schema_close(s);
+		}
+		ecs_buf_release(&y);
+	}
 	expect_one("services:\n  web:\n    image: nginx\n    ports: [{target: 1, published: 2}, {published: 2, target: 1}]\n",
 		   &ECS103_rule, 4, 40, "item 1 of 'ports' repeats item 0 (a mapping)", NULL);
 }
