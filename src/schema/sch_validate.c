@@ -188,11 +188,21 @@ static bool key_is_string(const struct ecs_node *key)
 	return ecs_scalar_resolve(key, &v) && v.type == ECS_SCALAR_STRING;
 }
 
+/* `key: !reset ...` removes the key before Compose validates: nothing to check. */
+static bool is_reset(const struct ecs_node *v)
+{
+	v = ecs_node_deref(v);
+	return v && v->tag && strcmp(v->tag, "!reset") == 0;
+}
+
 static void validate_pair(struct sch_state *st, const struct sch *n, const struct ecs_pair *p)
 {
 	const char *key = ecs_node_text(p->key);
 	const struct sch_prop *prop;
 	bool matched = false;
+
+	if (is_reset(p->value))
+		return;
 
 	if (!key) {
 		sch_report(st, &ECS102_rule, p->key, "keys %s must be strings, not %s",
@@ -241,7 +251,9 @@ static void validate_object(struct sch_state *st, const struct sch *n, const str
 	for (uint32_t i = 0; i < n->n_required; i++) {
 		const struct ecs_node *parent_key = st->depth ? st->segs[st->depth - 1].key_node : NULL;
 
-		if (ecs_node_map_pair(v, n->required[i]))
+		const struct ecs_pair *p = ecs_node_map_pair(v, n->required[i]);
+
+		if (p && !is_reset(p->value))
 			continue;
 		sch_report(st, &ECS104_rule, parent_key ? parent_key : at, "missing required attribute '%s' %s",
 			   n->required[i], sch_in(st, st->depth));
@@ -253,6 +265,8 @@ static void validate_array(struct sch_state *st, const struct sch *n, const stru
 {
 	if (n->items && !n->items->trivial) {
 		for (uint32_t i = 0; i < v->seq.n; i++) {
+			if (is_reset(v->seq.items[i]))
+				continue;
 			if (sch_push(st, NULL, i, NULL) < 0)
 				return;
 			validate(st, n->items, v->seq.items[i]);

@@ -459,6 +459,12 @@ static void aliases_and_keys(void **state)
 	assert_int_equal(r.run.diags.v[0]->n_related, 1);
 	assert_int_equal(r.run.diags.v[0]->related[0].span.start.line, 1);
 	done(&r);
+	/* !reset removes the key before Compose validates; !override validates normally */
+	expect_clean("services:\n  web:\n    image: !reset null\n    ports: !reset []\n    build: .\n");
+	expect_one("services:\n  web:\n    image: nginx\n    ports: !override \"80:80\"\n", &ECS102_rule, 4, 22,
+		   "'ports' must be a list, not a string", NULL);
+	expect_one("services:\n  web:\n    image: nginx\n    depends_on: {db: {condition: !reset null}}\n", &ECS104_rule,
+		   4, 18, "missing required attribute 'condition' in 'depends_on.db' of service 'web'", NULL);
 	expect_one("services:\n  web:\n    image: nginx\n    environment: {1: a}\n", &ECS102_rule, 4, 19,
 		   "key '1' in 'environment' of service 'web' must be a string", "quote it: \"1\"");
 }
