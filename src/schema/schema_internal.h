@@ -148,6 +148,10 @@ void sch_help(struct sch_state *st, struct sch_finding *f, const char *fmt, ...)
 /* Text of a scalar for a message: quoted, shortened, or a type word for collections. */
 const char *sch_value_text(struct sch_state *st, const struct ecs_node *n);
 
+/* sch_unknown.c: reports key (of a mapping validated by n) as not allowed there. */
+void sch_report_unknown(struct sch_state *st, const struct sch *n, const char *key,
+			const struct ecs_node *key_node, bool guarded);
+
 /* sch_unique.c: reports repeated items of a sequence (uniqueItems). */
 void sch_check_unique(struct sch_state *st, const struct ecs_node *seq);
 
