@@ -456,6 +456,7 @@ static void aliases_and_keys(void **state)
 	assert_string_equal(r.run.diags.v[0]->message, "'ports' must be a list, not a string");
 	assert_string_equal(r.run.diags.v[0]->path, "/services/web/ports");
 	assert_int_equal(r.run.diags.v[0]->span.start.line, 5);
+	assert_int_equal(r.run.diags.v[0]->span.start.col, 12);	/* the `*p` as written */
 	assert_int_equal(r.run.diags.v[0]->n_related, 1);
 	assert_int_equal(r.run.diags.v[0]->related[0].span.start.line, 1);
 	done(&r);
