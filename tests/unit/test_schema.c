@@ -460,6 +460,11 @@ static void aliases_and_keys(void **state)
 	assert_int_equal(r.run.diags.v[0]->n_related, 1);
 	assert_int_equal(r.run.diags.v[0]->related[0].span.start.line, 1);
 	done(&r);
+	/* JSON-pointer escapes in paths */
+	check(&r, "services:\n  web:\n    image: nginx\n    labels: {\"a/b~c\": [1]}\n");
+	assert_int_equal(r.run.diags.n, 1);
+	assert_string_equal(r.run.diags.v[0]->path, "/services/web/labels/a~1b~0c");
+	done(&r);
 	/* !reset removes the key before Compose validates; !override validates normally */
 	expect_clean("services:\n  web:\n    image: !reset null\n    ports: !reset []\n    build: .\n");
 	expect_one("services:\n  web:\n    image: nginx\n    ports: !override \"80:80\"\n", &ECS102_rule, 4, 22,
