@@ -321,6 +321,12 @@ static void pattern_keyword(void **state)
 		   "'pull_policy' value 'sometimes' does not match the pattern "
 		   "'always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+'",
 		   NULL);
+	/* a variable's value is unknown until interpolation: not judged; $$ is a literal */
+	expect_clean("services:\n  web:\n    image: nginx\n    pull_policy: ${POLICY}\n    ports: [{target: 80, x-aws-protocol: $PROTO}]\n");
+	expect_one("services:\n  web:\n    image: nginx\n    pull_policy: $$x\n", &ECS103_rule, 4, 18,
+		   "'pull_policy' value '$$x' does not match the pattern "
+		   "'always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+'",
+		   NULL);
 	/* unanchored, as in Compose: a search */
 	expect_clean("services:\n  web:\n    image: nginx\n    pull_policy: every_12h\n    container_name: _web1\n");
 }
