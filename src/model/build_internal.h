@@ -15,6 +15,7 @@
 
 struct mb {
 	struct ecs_run *r;
+	const struct ecs_project_input *in;
 	struct ecs_arena *a;
 	struct ecs_diags *d;
 	struct ecs_project *p;
@@ -106,6 +107,12 @@ struct mb_field {
 int mb_fields(struct mb *b, const struct ecs_node *map, const struct mb_field *table, size_t n, void *obj,
 	      const struct ecs_pair ***ext, uint32_t *n_ext);
 bool mb_fields_sorted(const struct mb_field *table, size_t n);
+
+/* Go's path.Clean ("/a/./b/../c/" -> "/a/c"). */
+const char *mb_path_clean(struct mb *b, const char *path);
+/* path made absolute against the directory of the file n was written in
+ * (the project directory for -f files); absolute and "~" paths as is. */
+const char *mb_resolve_path(struct mb *b, const struct ecs_node *n, const char *path);
 
 /* Arena array helpers. */
 void *mb_array(struct mb *b, size_t n, size_t elem);

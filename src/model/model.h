@@ -74,6 +74,7 @@ struct ecs_service {
 	struct ecs_mstr image;
 	const struct ecs_node *build;	/* raw build (string or mapping); NULL when absent */
 	struct ecs_mstr build_context;	/* string form, or build.context */
+	const char *build_context_resolved;	/* absolute (see mb_resolve_path); NULL for URLs */
 	struct ecs_mstr build_dockerfile;
 
 	struct ecs_cmdline command;
@@ -174,7 +175,7 @@ struct ecs_file_object {
 	struct ecs_mstr name;
 	const char *effective_name;
 	struct ecs_mstr file;
-	const char *resolved_file;	/* file joined to the project directory */
+	const char *resolved_file;	/* absolute: against the directory of the file it is written in */
 	struct ecs_mstr environment;
 	struct ecs_mstr content;	/* configs only */
 	struct ecs_mbool external;
