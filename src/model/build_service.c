@@ -552,5 +552,7 @@ int mb_build_service(struct mb *b, struct ecs_service *s)
 		s->n_networks = 1;
 		s->default_network = true;
 	}
+	if (mb_build_environment(b, s) < 0)
+		return -1;
 	return b->a->failed ? -1 : 0;
 }

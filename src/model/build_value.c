@@ -229,13 +229,15 @@ struct ecs_span mb_part_span(struct mb *b, const struct ecs_node *n, uint32_t st
 	return sp;
 }
 
-void mb_invalid_at(struct mb *b, const struct ecs_span *span, const char *fmt, ...)
+struct ecs_diag *mb_invalid_at(struct mb *b, const struct ecs_span *span, const char *fmt, ...)
 {
+	struct ecs_diag *dg;
 	va_list ap;
 
 	va_start(ap, fmt);
-	ecs_diag_vadd(b->d, &ECS103_rule, span, mb_path(b), fmt, ap);
+	dg = ecs_diag_vadd(b->d, &ECS103_rule, span, mb_path(b), fmt, ap);
 	va_end(ap);
+	return dg;
 }
 
 void mb_invalid(struct mb *b, const struct ecs_node *n, const struct ecs_parse_error *e)

@@ -81,8 +81,17 @@ struct ecs_service {
 	struct ecs_cmdline entrypoint;
 	struct ecs_mstr working_dir;
 	struct ecs_mstr user;
-	struct ecs_kvs environment;	/* as written (env_file contents are not merged in) */
+	struct ecs_kvs environment;	/* as written */
 	struct ecs_env_file *env_files;
+	/*
+	 * What the container gets, as Compose computes it: env_file entries
+	 * (files in order), overridden by environment; a key written without
+	 * value takes the project environment's value or is dropped.  Entries
+	 * from env files and resolved values are synthetic (present false) and
+	 * located at the env_file item or the key.  Iterate .sorted for
+	 * output (CloudFormation Environment).
+	 */
+	struct ecs_kvs effective_environment;
 	struct ecs_kvs labels;
 	const struct ecs_healthcheck *healthcheck;
 	struct ecs_ulimit *ulimits;	/* source order */

@@ -661,7 +661,7 @@ static cJSON *service_json(struct out *o, const struct ecs_service *s)
 	add_str(o, e, "domainname", &s->other->domainname);
 	add_cmdline(o, e, "entrypoint", &s->entrypoint);
 	add_env_files(o, e, s);
-	add_kvs(o, e, "environment", &s->environment, NULL);
+	add_kvs(o, e, "environment", &s->effective_environment, NULL);
 	add_list(o, e, "expose", &s->other->expose);
 	add_list(o, e, "external_links", &s->other->external_links);
 	add_extra_hosts(o, e, &s->other->extra_hosts);
