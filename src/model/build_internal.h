@@ -30,6 +30,8 @@ struct mb {
 size_t mb_push(struct mb *b, const char *segment);
 size_t mb_push_index(struct mb *b, uint32_t i);
 void mb_pop(struct mb *b, size_t mark);
+/* The current JSON pointer, or NULL when unknown (too deep). */
+const char *mb_path(const struct mb *b);
 
 /* How go-yaml (YAML 1.2 core schema) types a scalar. */
 enum mb_scalar {
