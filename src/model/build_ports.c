@@ -26,7 +26,7 @@ static void sexagesimal_warning(struct mb *b, const struct ecs_node *n)
 
 	if (n->style != ECS_STYLE_PLAIN || n->tag || !ecs_yaml11_sexagesimal(n->scalar.text, n->scalar.len))
 		return;
-	dg = ecs_diag_add(b->d, &ECS113_rule, &n->span, NULL,
+	dg = ecs_diag_add(b->d, &ECS113_rule, &n->span, mb_path(b),
 			  "port mapping '%s' is unquoted: YAML 1.1 readers take it as a base-60 number", n->scalar.text);
 	if (!dg)
 		return;

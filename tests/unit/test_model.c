@@ -172,6 +172,8 @@ static void ports_normalised(void **state)
 	assert_false(s->ports[7].valid);
 	diags_text(&f, d, sizeof(d));
 	assert_string_equal(d, "ECS113 4:9-4:14\nECS103 11:18-11:22\n");
+	assert_string_equal(f.run.diags.v[0]->path, "/services/web/ports/0");
+	assert_string_equal(f.run.diags.v[1]->path, "/services/web/ports/5");
 	/* the sexagesimal fix quotes the scalar */
 	assert_non_null(f.run.diags.v[0]->fix);
 	assert_string_equal(f.run.diags.v[0]->fix->edits[0].text, "\"22:22\"");
