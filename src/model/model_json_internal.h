@@ -30,6 +30,9 @@ void mj_list(struct mj *o, cJSON *obj, const char *key, const struct ecs_mstrs *
 void mj_kvs(struct mj *o, cJSON *obj, const char *key, const struct ecs_kvs *m, const char *null_value);
 /* A raw YAML value (scalars typed as YAML 1.2 core) as plain JSON. */
 cJSON *mj_raw(struct mj *o, const struct ecs_node *n, unsigned depth);
+/* Orders an object's members by key (Compose prints Go maps sorted); of a
+ * key added twice the last one stays. */
+void mj_sort_keys(struct mj *o, cJSON *obj);
 void mj_extensions(struct mj *o, cJSON *obj, const struct ecs_pair *const *ext, uint32_t n);
 /* One service, attributes in Compose's order. */
 cJSON *mj_service(struct mj *o, const struct ecs_service *s);

@@ -121,14 +121,13 @@ static void add_depends_on(struct mj *o, cJSON *svc, const struct ecs_service *s
 		const struct ecs_depend *d = &s->depends_on[i];
 		cJSON *e;
 
-		if (cJSON_GetObjectItemCaseSensitive(map, d->service.v))
-			cJSON_DeleteItemFromObjectCaseSensitive(map, d->service.v);
 		e = mj_put(o, map, d->service.v, cJSON_CreateObject());
 		mj_put(o, e, "condition", cJSON_CreateString(d->effective_condition));
 		if (d->restart.present && d->restart.valid && d->restart.v)
 			mj_put(o, e, "restart", cJSON_CreateTrue());
 		mj_put(o, e, "required", cJSON_CreateBool(!d->required.present || !d->required.valid || d->required.v));
 	}
+	mj_sort_keys(o, map);
 }
 
 static void add_networks(struct mj *o, cJSON *svc, const struct ecs_service *s)
@@ -142,8 +141,6 @@ static void add_networks(struct mj *o, cJSON *svc, const struct ecs_service *s)
 		const struct ecs_service_network *n = &s->networks[i];
 		cJSON *e;
 
-		if (cJSON_GetObjectItemCaseSensitive(map, n->name.v))
-			continue;
 		if (!n->node) {
 			mj_put(o, map, n->name.v, cJSON_CreateNull());
 			continue;
@@ -159,6 +156,7 @@ static void add_networks(struct mj *o, cJSON *svc, const struct ecs_service *s)
 		mj_kvs(o, e, "driver_opts", &n->driver_opts, "");
 		mj_str(o, e, "interface_name", &n->interface_name);
 	}
+	mj_sort_keys(o, map);
 }
 
 static void add_cmdline(struct mj *o, cJSON *svc, const char *key, const struct ecs_cmdline *c)
@@ -321,7 +319,6 @@ static void add_ulimits(struct mj *o, cJSON *svc, const struct ecs_service *s)
 		const struct ecs_ulimit *u = &s->ulimits[i];
 		cJSON *e;
 
-		cJSON_DeleteItemFromObjectCaseSensitive(map, u->name.v);
 		if (u->single) {
 			if (u->soft.valid)
 				mj_put(o, map, u->name.v, mj_integer(u->soft.v));
@@ -331,6 +328,7 @@ static void add_ulimits(struct mj *o, cJSON *svc, const struct ecs_service *s)
 		mj_int(o, e, "soft", &u->soft);
 		mj_int(o, e, "hard", &u->hard);
 	}
+	mj_sort_keys(o, map);
 }
 
 static void add_env_files(struct mj *o, cJSON *svc, const struct ecs_service *s)

@@ -236,8 +236,61 @@ void mj_extensions(struct mj *o, cJSON *obj, const struct ecs_pair *const *ext, 
 {
 	for (uint32_t i = 0; i < n; i++) {
 		const char *k = ecs_node_text(ext[i]->key);
-		if (k && !cJSON_GetObjectItemCaseSensitive(obj, k))
+		/* x-* keys are unique (the loader drops repeats) and never among
+		 * the attributes printed before them */
+		if (k)
 			mj_put(o, obj, k, mj_raw(o, ext[i]->value, 0));
 	}
 }
 
+
+struct member {
+	cJSON *item;
+	size_t index;
+};
+
+static int by_key(const void *x, const void *y)
+{
+	const struct member *a = x, *b = y;
+	int c = strcmp(a->item->string, b->item->string);
+
+	return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+void mj_sort_keys(struct mj *o, cJSON *obj)
+{
+	struct member *items;
+	size_t n = 0, i = 0, kept = 0;
+	cJSON *c;
+
+	if (!obj)
+		return;
+	for (c = obj->child; c; c = c->next)
+		n++;
+	if (n < 2)
+		return;
+	items = malloc(n * sizeof(*items));
+	if (!items) {
+		o->failed = true;
+		return;
+	}
+	for (c = obj->child; c; c = c->next, i++)
+		items[i] = (struct member){ c, i };
+	qsort(items, n, sizeof(*items), by_key);
+	/* a key written twice (list forms) keeps its last value, as in Compose */
+	for (i = 0; i < n; i++) {
+		if (i + 1 < n && strcmp(items[i].item->string, items[i + 1].item->string) == 0) {
+			items[i].item->next = items[i].item->prev = NULL;
+			cJSON_Delete(items[i].item);
+			continue;
+		}
+		items[kept++] = items[i];
+	}
+	/* relink: cJSON keeps child->prev pointing at the last member */
+	for (i = 0; i < kept; i++) {
+		items[i].item->next = i + 1 < kept ? items[i + 1].item : NULL;
+		items[i].item->prev = i ? items[i - 1].item : items[kept - 1].item;
+	}
+	obj->child = items[0].item;
+	free(items);
+}

@@ -4,7 +4,9 @@
  *
  * Owner: the model (src/model/).  Short and long syntax end up in the same
  * struct; long_syntax tells which one was written.  Conventions (present,
- * span, node, key, valid) are those of model_types.h.
+ * span, node, valid, effective values) are those of model_types.h; group
+ * structs (healthcheck, logging, deploy and its parts) also keep the key
+ * node they were written under.
  */
 #ifndef ECS_MODEL_SERVICE_H
 #define ECS_MODEL_SERVICE_H
