@@ -42,6 +42,9 @@ static int read_field(struct mb *b, const struct mb_field *f, void *obj, const s
 	case MB_F_INT:
 		mb_int(b, pr->value, field);
 		break;
+	case MB_F_YAML_INT:
+		mb_yaml_int(b, pr->value, field);
+		break;
 	case MB_F_BYTES:
 		mb_bytes(b, pr->value, field);
 		break;
@@ -390,7 +393,7 @@ static const struct mb_field project_fields[] = {
 	{ "x-aws-cloudformation", MB_F_CUSTOM, 0, top_cloudformation, NULL },
 	PF("x-aws-cluster", MB_F_STR, x_aws_cluster),
 	PF("x-aws-loadbalancer", MB_F_STR, x_aws_loadbalancer),
-	PF("x-aws-logs_retention", MB_F_INT, x_aws_logs_retention),
+	PF("x-aws-logs_retention", MB_F_YAML_INT, x_aws_logs_retention),
 	PF("x-aws-vpc", MB_F_STR, x_aws_vpc),
 };
 

@@ -184,8 +184,8 @@ static const struct mb_field update_fields[] = {
 	UF("monitor", MB_F_DURATION, monitor),
 	UF("order", MB_F_STR, order),
 	UF("parallelism", MB_F_INT, parallelism),
-	UF("x-aws-max_percent", MB_F_INT, x_aws_max_percent),
-	UF("x-aws-min_percent", MB_F_INT, x_aws_min_percent),
+	UF("x-aws-max_percent", MB_F_YAML_INT, x_aws_max_percent),
+	UF("x-aws-min_percent", MB_F_YAML_INT, x_aws_min_percent),
 };
 
 /* rollback_config: the same keys without the ECS extensions */
@@ -311,7 +311,8 @@ static int dep_placement(struct mb *b, void *obj, const struct ecs_pair *pr)
 	return mb_fields(b, v, placement_fields, N_OF(placement_fields), p, NULL, NULL);
 }
 
-#define AF(k, f) { k, MB_F_INT, offsetof(struct ecs_autoscaling, f), NULL, NULL }
+/* decoded through JSON into Go ints by the ECS code: YAML integers only */
+#define AF(k, f) { k, MB_F_YAML_INT, offsetof(struct ecs_autoscaling, f), NULL, NULL }
 static const struct mb_field autoscaling_fields[] = {
 	AF("cpu", cpu),
 	AF("max", max),

@@ -62,6 +62,8 @@ struct ecs_diag *mb_invalid_at(struct mb *b, const struct ecs_span *span, const 
 bool mb_str(struct mb *b, const struct ecs_node *v, struct ecs_mstr *out);
 bool mb_bool(struct mb *b, const struct ecs_node *v, struct ecs_mbool *out);
 bool mb_int(struct mb *b, const struct ecs_node *v, struct ecs_mint *out);
+/* A YAML integer only: a string is present but not valid (the schema's ECS102). */
+bool mb_yaml_int(struct mb *b, const struct ecs_node *v, struct ecs_mint *out);
 bool mb_bytes(struct mb *b, const struct ecs_node *v, struct ecs_mint *out);
 bool mb_duration(struct mb *b, const struct ecs_node *v, struct ecs_mint *out);
 bool mb_cpus(struct mb *b, const struct ecs_node *v, struct ecs_mcpus *out);
@@ -81,6 +83,7 @@ enum mb_kind {
 	MB_F_STR,
 	MB_F_BOOL,
 	MB_F_INT,
+	MB_F_YAML_INT,		/* x-aws-* integers: no string cast (the ECS code wants a YAML int) */
 	MB_F_BYTES,
 	MB_F_DURATION,
 	MB_F_CPUS,

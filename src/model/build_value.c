@@ -271,6 +271,21 @@ bool mb_int(struct mb *b, const struct ecs_node *v, struct ecs_mint *out)
 	return true;
 }
 
+bool mb_yaml_int(struct mb *b, const struct ecs_node *v, struct ecs_mint *out)
+{
+	enum mb_scalar t;
+
+	v = ecs_node_deref(v);
+	t = mb_scalar_type(v);
+	if (t == MB_INT)
+		return mb_int(b, v, out);
+	if (t != MB_STRING && t != MB_FLOAT)
+		return false;
+	head(v, &out->present, &out->span, &out->node);
+	out->text = v->scalar.text;
+	return true;
+}
+
 bool mb_bytes(struct mb *b, const struct ecs_node *v, struct ecs_mint *out)
 {
 	struct ecs_parse_error e;

@@ -227,7 +227,7 @@ struct ecs_project {
 	struct ecs_mstr x_aws_cluster;
 	struct ecs_mstr x_aws_vpc;
 	struct ecs_mstr x_aws_loadbalancer;
-	struct ecs_mint x_aws_logs_retention;	/* days */
+	struct ecs_mint x_aws_logs_retention;	/* days; a YAML integer (a string is present, not valid) */
 	const struct ecs_node *x_aws_cloudformation;	/* overlay mapping, raw */
 	const struct ecs_node *x_aws_cloudformation_key;
 	/* Every top-level x-* key, source order (raw). */

@@ -243,7 +243,8 @@ struct ecs_placement {
 	const struct ecs_node *key;
 };
 
-/* deploy.x-aws-autoscaling: integers min, max and cpu or memory (percent). */
+/* deploy.x-aws-autoscaling: integers min, max and cpu or memory (percent);
+ * like every x-aws-* integer, a string is present but not valid. */
 struct ecs_autoscaling {
 	bool present;
 	struct ecs_mint min, max, cpu, memory;

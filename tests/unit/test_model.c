@@ -297,7 +297,8 @@ static void wrong_types_are_skipped(void **state)
 		      "    secrets: [{target: x}]\n"
 		      "  other: 12\n"
 		      "networks: [x]\n"
-		      "volumes: 3\n")->services;
+		      "volumes: 3\n"
+		      "x-aws-logs_retention: \"10\"\n")->services;
 	assert_false(s->image.present);
 	assert_int_equal(s->n_ports, 0);
 	assert_int_equal(s->n_volumes, 0);
@@ -309,6 +310,9 @@ static void wrong_types_are_skipped(void **state)
 	assert_int_equal(s->n_networks, 1);
 	assert_int_equal(s->n_secrets, 0);
 	assert_null(f.p->services[1].node);
+	/* x-aws-* integers are not cast from strings: the ECS code wanted an int */
+	assert_true(f.p->x_aws_logs_retention.present);
+	assert_false(f.p->x_aws_logs_retention.valid);
 	assert_int_equal(f.run.diags.n, 0);
 	release(&f);
 }
