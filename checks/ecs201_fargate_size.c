@@ -10,7 +10,7 @@
 
 static void check_reservation(struct ecs_check *ck, const struct ecs_service *s)
 {
-	const struct ecs_resources *lim = &s->deploy.limits, *res = &s->deploy.reservations;
+	const struct ecs_resources *lim = s->deploy->limits, *res = s->deploy->reservations;
 	struct ecs_diag *d;
 
 	if (!lim->present || !res->present)
@@ -36,7 +36,7 @@ static void check_reservation(struct ecs_check *ck, const struct ecs_service *s)
 static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 {
 	const struct ecs_resources *r = ecs_service_sizing(s);
-	const char *part = s->deploy.limits.present ? "limits" : "reservations";
+	const char *part = s->deploy->limits->present ? "limits" : "reservations";
 	int64_t cpu = 0, mem = 0;
 	int cu, mm;
 	struct ecs_diag *d;

@@ -6,11 +6,13 @@
 
 static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 {
+	const struct ecs_pair *key;
 	struct ecs_diag *d;
 
 	if (!s->privileged.present || !s->privileged.valid || !s->privileged.v)
 		return;
-	d = ecs_check_report(ck, &s->privileged.key->span, ecs_check_printf(ck, "/services/%s/privileged", s->name),
+	key = ecs_node_map_pair(s->node, "privileged");
+	d = ecs_check_report(ck, key ? &key->key->span : &s->privileged.span, ecs_check_printf(ck, "/services/%s/privileged", s->name),
 			     "privileged mode is not available on Fargate");
 	ecs_check_help(ck, d, "remove 'privileged: true' and add only the capability the service needs "
 		       "(Fargate allows SYS_PTRACE)");

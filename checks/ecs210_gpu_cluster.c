@@ -19,7 +19,7 @@ static bool wants_gpu(const struct ecs_device_request *d)
 /* The span of the reservation that makes the service a GPU service. */
 static const struct ecs_span *gpu_span(const struct ecs_service *s)
 {
-	const struct ecs_resources *r = &s->deploy.reservations;
+	const struct ecs_resources *r = s->deploy->reservations;
 
 	for (uint32_t i = 0; i < r->n_generic_resources; i++)
 		if (r->generic_resources[i].kind.present && strcmp(r->generic_resources[i].kind.v, "gpus") == 0)
@@ -33,7 +33,7 @@ static const struct ecs_span *gpu_span(const struct ecs_service *s)
 static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 {
 	const struct ecs_project *p = ck->project;
-	const struct ecs_resources *r = &s->deploy.reservations;
+	const struct ecs_resources *r = s->deploy->reservations;
 	const char *path = ecs_check_printf(ck, "/services/%s/deploy/resources/reservations", s->name);
 	struct ecs_diag *d;
 

@@ -85,7 +85,7 @@ static void health_range(struct ecs_check *ck, const struct ecs_service *s, cons
 
 static void check_healthcheck(struct ecs_check *ck, const struct ecs_service *s)
 {
-	const struct ecs_healthcheck *hc = &s->healthcheck;
+	const struct ecs_healthcheck *hc = s->healthcheck;
 	const int64_t second = 1000000000;
 
 	if (!hc->present || hc->disabled || !hc->test.n)
@@ -106,7 +106,7 @@ static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 	if (s->n_devices)
 		at_key(ck, s, "devices", "host devices are not available on Fargate",
 		       "remove 'devices'; Fargate tasks cannot reach host devices");
-	if (s->shm_size.present)
+	if (s->other->shm_size.present)
 		at_key(ck, s, "shm_size", "shm_size is not supported on Fargate (ECS ignores it)",
 		       "remove it; /dev/shm keeps Docker's default size of 64 MB");
 	if (s->tmpfs.present)
@@ -118,15 +118,15 @@ static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 	if (s->ipc.present)
 		at_key(ck, s, "ipc", ecs_check_printf(ck, "ipc '%s' is not supported on Fargate (ECS ignores it)", s->ipc.v),
 		       "remove it");
-	if (s->memswap_limit.present)
+	if (s->other->memswap_limit.present)
 		at_key(ck, s, "memswap_limit", "swap is not available on Fargate (ECS ignores memswap_limit)", "remove it");
 	/* The model keeps no mem_swappiness field: the raw key tells. */
 	at_key(ck, s, "mem_swappiness", "swap is not available on Fargate (ECS ignores mem_swappiness)", "remove it");
-	if (s->logging.driver.present && strcmp(s->logging.driver.v, "awslogs") != 0) {
-		struct ecs_diag *d = ecs_check_report(ck, &s->logging.driver.span,
+	if (s->logging->driver.present && strcmp(s->logging->driver.v, "awslogs") != 0) {
+		struct ecs_diag *d = ecs_check_report(ck, &s->logging->driver.span,
 						      ecs_check_printf(ck, "/services/%s/logging/driver", s->name),
 						      "log driver '%s' is not supported: ECS sends logs to CloudWatch (awslogs)",
-						      s->logging.driver.v);
+						      s->logging->driver.v);
 		ecs_check_help(ck, d, "remove 'driver' or set it to 'awslogs'");
 	}
 }

@@ -11,7 +11,8 @@ static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 	struct ecs_diag *d;
 
 	if (s->read_only.present && s->read_only.valid && s->read_only.v) {
-		d = ecs_check_report(ck, &s->read_only.key->span, ecs_check_printf(ck, "/services/%s/read_only", s->name),
+		const struct ecs_pair *key = ecs_node_map_pair(s->node, "read_only");
+		d = ecs_check_report(ck, key ? &key->key->span : &s->read_only.span, ecs_check_printf(ck, "/services/%s/read_only", s->name),
 				     "read_only of service '%s' is dropped, so its root filesystem stays writable "
 				     "(Security Hub ECS.5)", s->name);
 		ecs_check_help(ck, d, "set ReadonlyRootFilesystem: true on the container with x-aws-cloudformation");

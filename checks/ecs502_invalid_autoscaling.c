@@ -24,7 +24,7 @@ static void percent(struct ecs_check *ck, const struct ecs_mint *v, const char *
 
 static void check_autoscaling(struct ecs_check *ck, const struct ecs_service *s)
 {
-	const struct ecs_autoscaling *a = &s->deploy.x_aws_autoscaling;
+	const struct ecs_autoscaling *a = s->deploy->x_aws_autoscaling;
 	const char *path = ecs_check_printf(ck, "/services/%s/deploy/x-aws-autoscaling", s->name);
 	bool cpu = a->cpu.present && a->cpu.valid && a->cpu.v != 0;
 	bool mem = a->memory.present && a->memory.valid && a->memory.v != 0;
@@ -54,7 +54,7 @@ static void check_autoscaling(struct ecs_check *ck, const struct ecs_service *s)
 
 static void check_update(struct ecs_check *ck, const struct ecs_service *s)
 {
-	const struct ecs_update_config *u = &s->deploy.update_config;
+	const struct ecs_update_config *u = s->deploy->update_config;
 	struct ecs_diag *d;
 
 	if (!u->present || !u->x_aws_min_percent.present || !u->x_aws_max_percent.present ||

@@ -12,7 +12,7 @@
 
 int64_t ecs_service_gpus(const struct ecs_service *s)
 {
-	const struct ecs_resources *r = &s->deploy.reservations;
+	const struct ecs_resources *r = s->deploy->reservations;
 
 	for (uint32_t i = 0; i < r->n_generic_resources; i++) {
 		const struct ecs_generic_resource *g = &r->generic_resources[i];
@@ -44,10 +44,10 @@ bool ecs_port_is_http(const struct ecs_port *port)
 
 const struct ecs_resources *ecs_service_sizing(const struct ecs_service *s)
 {
-	if (s->deploy.limits.present)
-		return &s->deploy.limits;
-	if (s->deploy.reservations.present)
-		return &s->deploy.reservations;
+	if (s->deploy->limits->present)
+		return s->deploy->limits;
+	if (s->deploy->reservations->present)
+		return s->deploy->reservations;
 	return NULL;
 }
 

@@ -4,7 +4,9 @@
  *
  * Owner: the model (src/model/).  Short and long syntax end up in the same
  * struct; long_syntax tells which one was written.  Conventions (present,
- * span, node, key, valid) are those of model_types.h.
+ * span, node, valid, effective values) are those of model_types.h; group
+ * structs (healthcheck, logging, deploy and its parts) also keep the key
+ * node they were written under.
  */
 #ifndef ECS_MODEL_SERVICE_H
 #define ECS_MODEL_SERVICE_H
@@ -62,6 +64,9 @@ struct ecs_mount {
 	struct ecs_mstr type_text;	/* long only: as written */
 	/* Empty/absent source with type volume = anonymous volume. */
 	struct ecs_mstr source;
+	/* bind sources starting with '.': made absolute against the directory
+	 * of the file they are written in, as Compose does; else NULL */
+	const char *resolved_source;
 	struct ecs_mstr target;		/* as written */
 	const char *target_clean;	/* path-cleaned target ("/data/" -> "/data"), NULL when absent */
 	struct ecs_mbool read_only;	/* short: "ro" option (present), "rw" (present, false) */
@@ -157,7 +162,7 @@ struct ecs_logging {
 };
 
 /* Shell-split (go-shellwords rules) or list command/entrypoint. */
-struct ecs_command {
+struct ecs_cmdline {
 	struct ecs_mstrs argv;		/* present, from_string as in ecs_mstrs */
 	bool is_null;			/* `command: null`: the image default */
 	/* String form: parsing stopped at an unquoted ; & | < > and the rest
@@ -238,7 +243,8 @@ struct ecs_placement {
 	const struct ecs_node *key;
 };
 
-/* deploy.x-aws-autoscaling: integers min, max and cpu or memory (percent). */
+/* deploy.x-aws-autoscaling: integers min, max and cpu or memory (percent);
+ * like every x-aws-* integer, a string is present but not valid. */
 struct ecs_autoscaling {
 	bool present;
 	struct ecs_mint min, max, cpu, memory;
@@ -247,19 +253,25 @@ struct ecs_autoscaling {
 	const struct ecs_node *key;
 };
 
+/*
+ * deploy.  The sub-groups are pointers that are never NULL: an absent one
+ * points to a shared empty instance whose present is false, so
+ * s->deploy->limits->cpus.present is always safe to read.  (Inline
+ * sub-structs would make every service several kilobytes bigger.)
+ */
 struct ecs_deploy {
 	bool present;
 	struct ecs_mstr mode;			/* replicated | global | ... */
 	struct ecs_mstr endpoint_mode;
 	struct ecs_mint replicas;		/* effective: replicas.present ? v : 1 */
 	struct ecs_kvs labels;
-	struct ecs_update_config update_config;
-	struct ecs_update_config rollback_config;	/* x_aws_* never filled */
-	struct ecs_resources limits;
-	struct ecs_resources reservations;
-	struct ecs_restart_policy restart_policy;
-	struct ecs_placement placement;
-	struct ecs_autoscaling x_aws_autoscaling;
+	const struct ecs_update_config *update_config;
+	const struct ecs_update_config *rollback_config;	/* x_aws_* never filled */
+	const struct ecs_resources *limits;
+	const struct ecs_resources *reservations;
+	const struct ecs_restart_policy *restart_policy;
+	const struct ecs_placement *placement;
+	const struct ecs_autoscaling *x_aws_autoscaling;
 	struct ecs_span span;
 	const struct ecs_node *node;
 	const struct ecs_node *key;
@@ -269,16 +281,18 @@ struct ecs_deploy {
 struct ecs_device {
 	bool long_syntax;
 	struct ecs_mstr source;
-	struct ecs_mstr target;		/* effective: source when not written */
-	struct ecs_mstr permissions;	/* effective: "rwm" when not written */
+	/* Not written: v holds Docker's default (the source path, "rwm") and
+	 * present is false; CDI devices get no defaults. */
+	struct ecs_mstr target;
+	struct ecs_mstr permissions;
 	bool cdi;			/* vendor.com/class=name */
 	bool valid;
 	struct ecs_span span;
 	const struct ecs_node *node;
 };
 
-/* env_file entry: string or {path, required, format}; path resolved against
- * the project directory in resolved_path. */
+/* env_file entry: string or {path, required, format}; resolved_path is
+ * absolute, against the directory of the file it is written in. */
 struct ecs_env_file {
 	struct ecs_mstr path;
 	const char *resolved_path;
