@@ -166,6 +166,8 @@ const char *cvt_normalise(struct cvt *c, const char *s);
 int cvt_id_claim(struct cvt *c, const char *id, const char *owner_kind, const char *owner,
 		 const struct ecs_span *owner_span);
 struct cvt_id_table *cvt_ids_new(struct ecs_arena *a);
+/* Where the emitter keeps id's resource object; NULL when id is not claimed. */
+void **cvt_id_data(struct cvt_id_table *t, const char *id);
 int ecs_ids_claim(struct cvt_id_table *t, struct ecs_diags *diags, const char *id, const char *owner_kind,
 		  const char *owner, const struct ecs_span *owner_span);
 

@@ -233,12 +233,17 @@ cJSON *cvt_resource(struct cvt *c, const char *id, const char *type, const char 
 	cvt_sets(c, res, "Type", type);
 	cvt_set(c, res, "Properties", props);
 	cvt_set(c, c->resources, id, res);
-	return c->failed ? NULL : props;
+	if (c->failed)
+		return NULL;
+	*cvt_id_data(c->ids, id) = res;
+	return props;
 }
 
 cJSON *cvt_resource_get(struct cvt *c, const char *id)
 {
-	return cJSON_GetObjectItemCaseSensitive(c->resources, id);
+	void **data = cvt_id_data(c->ids, id);
+
+	return data ? *data : NULL;
 }
 
 void cvt_depends_on(struct cvt *c, cJSON *resource, const char *id)
