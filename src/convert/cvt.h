@@ -146,6 +146,8 @@ cJSON *cvt_assume_role(struct cvt *c, const char *service_principal);
 bool cvt_network_used(const struct cvt *c, const struct ecs_network *n);
 /* The security group of network key: Ref(<N>Network) or the external id. */
 cJSON *cvt_network_sg(struct cvt *c, const char *key);
+/* The security groups of every network a service uses, sorted by key. */
+cJSON *cvt_project_sgs(struct cvt *c);
 /* The security groups of s's networks, sorted by network key. */
 cJSON *cvt_service_sgs(struct cvt *c, const struct ecs_service *s);
 

@@ -50,10 +50,7 @@ static void load_balancer(struct cvt *c)
 	if (!props)
 		return;
 	if (c->lb_application) {
-		cJSON *sgs = cvt_arr(c);
-		for (uint32_t i = 0; i < c->p->n_networks; i++)
-			if (cvt_network_used(c, c->p->networks_sorted[i]))
-				cvt_push(c, sgs, cvt_network_sg(c, c->p->networks_sorted[i]->key));
+		cJSON *sgs = cvt_project_sgs(c);
 		cvt_take(c, props, "SecurityGroups", &sgs);
 	} else {
 		cJSON *attrs = cvt_arr(c), *a = cvt_obj(c);
