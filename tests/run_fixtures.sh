@@ -25,7 +25,7 @@ while IFS= read -r exitfile; do
     args=(check --color=never compose.yaml)
   fi
   input=/dev/null
-  [ -f "$dir/stdin" ] && input="$dir/stdin"
+  [ -f "$dir/stdin" ] && input=$(readlink -f "$dir/stdin")
   ( cd "$dir" && env -u NO_COLOR -u COMPOSE_FILE -u COMPOSE_PROJECT_NAME -u COMPOSE_PROFILES \
       "$bin" "${args[@]}" <"$input" >"$tmp/out" 2>"$tmp/err"; echo $? >"$tmp/exit" )
   if [ "${UPDATE:-0}" = 1 ]; then

@@ -81,7 +81,7 @@ int ecs_lint_inputs(struct ecs_run *r, const struct ecs_options *o, size_t *n_in
 		if (ecs_lint_project(r, o, &path, 1) < 0)
 			return -1;
 	}
-	ecs_diags_finish(&r->diags);
+	ecs_diags_finish_files(&r->diags, &r->files);
 	return r->arena.failed ? -1 : 0;
 }
 

@@ -304,6 +304,9 @@ static int on_alias(struct ecs_yaml_builder *b, struct fy_event *ev)
 		return -1;
 	n->kind = ECS_NODE_ALIAS;
 	n->span = span_of(b->src, fy_event_start_mark(ev), fy_event_end_mark(ev));
+	/* libfyaml's mark starts after the '*'; the user wrote it. */
+	if (n->span.start.byte > 0 && b->src->data[n->span.start.byte - 1] == '*')
+		n->span.start = pos_before(n->span.start);
 	n->alias.name = ecs_arena_strndup(b->arena, name ? name : "", name ? len : 0);
 	if (!n->alias.name)
 		return -1;
@@ -332,6 +335,14 @@ static void drop_output(struct fy_diag *diag, void *user, const char *buf, size_
 	(void)len;
 }
 
+static const struct ecs_node *innermost_flow(const struct ecs_yaml_builder *b)
+{
+	for (size_t i = b->depth; i > 0; i--)
+		if (b->frames[i - 1].flow)
+			return b->frames[i - 1].node;
+	return NULL;
+}
+
 static void report_fy_errors(struct ecs_yaml_builder *b, struct fy_diag *diag)
 {
 	void *iter = NULL;
@@ -353,7 +364,21 @@ static void report_fy_errors(struct ecs_yaml_builder *b, struct fy_diag *diag)
 				byte++;
 		}
 		sp = ecs_source_span(b->src, byte, byte < b->src->len ? byte + 1 : byte);
-		ecs_diag_add(b->diags, &ECS001_rule, &sp, NULL, "%s", err->msg ? err->msg : "invalid YAML");
+		const struct ecs_node *open = innermost_flow(b);
+		if (open && err->msg && strstr(err->msg, "without a closing")) {
+			/*
+			 * libfyaml notices a missing bracket at the end of the input;
+			 * the bracket the user must close is where the collection opened.
+			 */
+			struct ecs_span at = open->span;
+			at.end = at.start;
+			at.end.byte++;
+			at.end.col++;
+			struct ecs_diag *dg = ecs_diag_add(b->diags, &ECS001_rule, &at, NULL, "%s", err->msg);
+			ecs_diag_related(b->diags, dg, &sp, "the input ends here");
+		} else {
+			ecs_diag_add(b->diags, &ECS001_rule, &sp, NULL, "%s", err->msg ? err->msg : "invalid YAML");
+		}
 		any = true;
 	}
 	if (!any) {
