@@ -190,6 +190,8 @@ cJSON *cvt_main_container(struct cvt *c, struct cvt_svc *sv, const struct cvt_si
 		labels = cvt_obj(c);
 		for (uint32_t i = 0; i < s->labels.n_sorted; i++) {
 			const struct ecs_kv *kv = s->labels.sorted[i];
+			if (!kv->key.v || !*kv->key.v)
+				continue;
 			cvt_sets(c, labels, kv->key.v, kv->has_value ? kv->value.v : "");
 		}
 		cvt_set(c, ct, "DockerLabels", labels);

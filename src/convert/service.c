@@ -31,7 +31,12 @@ static bool rolling_update(struct cvt *c, const struct ecs_service *s, int64_t *
 			  "update_config.parallelism needs deploy.replicas to compute the rolling-update percentages");
 		return false;
 	}
-	if (r->v < par->v || r->v <= 0) {
+	if (r->v <= 0) {
+		cvt_error(c, &par->span, NULL, "set deploy.replicas to at least 1, or x-aws-min_percent and x-aws-max_percent",
+			  "update_config.parallelism needs a positive deploy.replicas to compute the rolling-update percentages");
+		return false;
+	}
+	if (r->v < par->v) {
 		cvt_error(c, &par->span, NULL, "lower parallelism to at most the number of replicas",
 			  "update_config.parallelism %" PRId64 " is larger than deploy.replicas %" PRId64, par->v, r->v);
 		return false;
@@ -90,6 +95,11 @@ static int service_service(struct cvt *c, struct cvt_svc *sv)
 
 	if (!id)
 		return -1;
+	if (s->deploy.replicas.present && s->deploy.replicas.valid && s->deploy.replicas.v < 0) {
+		cvt_error(c, &s->deploy.replicas.span, NULL, "use 0 to deploy no task, or a positive count",
+			  "deploy.replicas cannot be negative");
+		return 0;
+	}
 	if (!rolling_update(c, s, &max, &min))
 		return 0;
 	if (!(props = cvt_resource(c, id, "AWS::ECS::Service", "service", s->name, &s->name_span)))
