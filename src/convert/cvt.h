@@ -3,13 +3,25 @@
  * context, the per-service state families contribute to, and the cJSON
  * building helpers.  Internal to src/convert/.
  *
- * A family is one file (cluster.c, networks.c, ...) with up to three hooks,
- * registered by one line in families.def; convert.c calls the project hooks
- * in table order, then for each service (sorted by name) every service hook
- * in table order, then the finish hooks.  Families that feed a later one
- * (secrets add an init container, EFS adds task volumes and mount targets,
- * GPU switches the launch type) fill struct cvt_svc before iam.c,
- * task_definition.c and service.c read it.
+ * A family is one file (cluster.c, networks.c, ...) defining
+ * cvt_family_<name> with up to three hooks, registered by one line in
+ * families.def.  convert.c calls every project hook in table order, then
+ * for each service (sorted by name; services whose names collide are
+ * skipped) every service hook in table order, then attaches Metadata,
+ * Parameters and Resources to c->tpl and calls the finish hooks (which see
+ * the whole template: capacity providers, overlays), and last drops
+ * DependsOn entries a Ref already implies.
+ *
+ * Families that feed a later one fill struct cvt_svc before iam.c,
+ * task_definition.c and service.c read it: a secrets family adds its init
+ * container, the "secrets" task volume, the main container's mount and
+ * DependsOn and the secret ARNs the execution role may read; a volumes
+ * family adds task volumes, mounts, task-role policies and DependsOn on
+ * mount targets; a GPU family sets ec2 and resource requirements.  A family
+ * that needs the ECS service (autoscaling) goes after `service`.
+ *
+ * Resources are added with cvt_resource(), which claims the logical id:
+ * a clash between two Compose names is ECS301, never an overwrite.
  */
 #ifndef ECS_CVT_H
 #define ECS_CVT_H
