@@ -109,6 +109,8 @@ int ecs_cmd_convert(int argc, char **argv)
 		ecs_options_release(&o);
 		return 0;
 	}
+	if (o.files.n && o.inputs.n)
+		return usage(&o, "name the project's files either with -f or as arguments, not both");
 	if (o.format_set && o.format == ECS_FORMAT_JSON)
 		format = ECS_TEMPLATE_JSON;
 	else if (o.format_set && o.format != ECS_FORMAT_YAML)

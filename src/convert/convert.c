@@ -237,6 +237,16 @@ out:
 	return status;
 }
 
+int ecs_convert_check(struct ecs_run *r, const struct ecs_project *p)
+{
+	struct ecs_convert_options none = { 0 };
+	cJSON *tpl = NULL;
+	int st = ecs_convert(r, p, &none, &tpl);
+
+	cJSON_Delete(tpl);
+	return st;
+}
+
 int ecs_convert_input(struct ecs_run *r, const struct ecs_project_input *in, const struct ecs_convert_options *o,
 		      cJSON **out)
 {
