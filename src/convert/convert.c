@@ -179,6 +179,21 @@ static bool build_resources(struct cvt *c)
 	return !c->failed;
 }
 
+/* cfn-lint W2001: a parameter nothing refers to (SubnetIds without services) goes. */
+static void prune_parameters(cJSON *tpl)
+{
+	cJSON *params = cJSON_GetObjectItemCaseSensitive(tpl, "Parameters");
+	cJSON *resources = cJSON_GetObjectItemCaseSensitive(tpl, "Resources");
+
+	for (int i = cJSON_GetArraySize(params) - 1; i >= 0; i--) {
+		cJSON *p = cJSON_GetArrayItem(params, i);
+		if (!references(resources, p->string))
+			cJSON_DeleteItemFromArray(params, i);
+	}
+	if (!cJSON_GetArraySize(params))
+		cJSON_DeleteItemFromObjectCaseSensitive(tpl, "Parameters");
+}
+
 /* Always leaves the sections owned by the template. */
 static int run_families(struct cvt *c)
 {
@@ -219,6 +234,7 @@ int ecs_convert(struct ecs_run *r, const struct ecs_project *p, const struct ecs
 		goto out;
 	status = -1;
 	prune_depends_on(cJSON_GetObjectItemCaseSensitive(c.tpl, "Resources"));
+	prune_parameters(c.tpl);
 	if (!cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c.tpl, "Metadata")))
 		cJSON_DeleteItemFromObjectCaseSensitive(c.tpl, "Metadata");
 	if (c.failed)
