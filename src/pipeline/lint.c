@@ -9,6 +9,7 @@
 
 #include "../../checks/rules.h"
 #include "../compose/project.h"
+#include "../model/model.h"
 
 int ecs_lint_project(struct ecs_run *r, const struct ecs_options *o, const char *const *paths, size_t n_paths)
 {
@@ -21,10 +22,14 @@ int ecs_lint_project(struct ecs_run *r, const struct ecs_options *o, const char 
 
 int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in)
 {
+	struct ecs_project *project;
+
 	(void)o;
 	if (!in->root)
 		return 0;
-	/* Schema validation, the typed model and the rules run here. */
+	/* Schema validation and the rules run here too. */
+	if (ecs_model_build(r, in, &project) < 0)
+		return -1;
 	return r->arena.failed ? -1 : 0;
 }
 
