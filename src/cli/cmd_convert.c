@@ -83,7 +83,10 @@ static int convert_project(struct ecs_run *run, const struct ecs_options *o, cJS
 	}
 	if (ecs_project_load(run, o, paths, n, &in) < 0 || ecs_lint_loaded(run, o, &in) < 0)
 		return -1;
-	if (!run->input_failed && in.root && ecs_convert_input(run, &in, &copts, tpl) < 0)
+	/* Errors stop here: the emitter would only restate them (the check
+	 * run already converted the project for its template rules). */
+	if (!run->input_failed && in.root && !has_errors(&run->diags) &&
+	    ecs_convert_input(run, &in, &copts, tpl) < 0)
 		return -1;
 	ecs_diags_finish(&run->diags);
 	if (run->input_failed)
