@@ -28,10 +28,11 @@ const char ecs_cmd_config_help[] =
 	"Prints the Compose project the way ecslint reads it: variables\n"
 	"interpolated, files merged, short syntax expanded to long syntax and\n"
 	"Compose's defaults filled in, like `docker compose config`.  Keys and\n"
-	"names are sorted, so the output is the same on every run.  With no file,\n"
-	"the first of compose.yaml, compose.yml, docker-compose.yml and\n"
-	"docker-compose.yaml in the current directory is read; several files\n"
-	"form one project, later ones overriding earlier ones.\n"
+	"names are sorted, so the output is the same on every run.  Several files\n"
+	"form one project, later ones overriding earlier ones.  With no file,\n"
+	"COMPOSE_FILE, else the first of compose.yaml, compose.yml,\n"
+	"docker-compose.yml and docker-compose.yaml in the project directory or a\n"
+	"parent, plus its override file, is read.\n"
 	"\n"
 	"options:\n"
 	"  -f, --file FILE         a Compose file of the project (repeatable)\n"
@@ -154,7 +155,10 @@ static struct fy_node *yaml_node(struct fy_document *d, const cJSON *j)
 
 static int render_yaml(const cJSON *root, struct ecs_buf *out)
 {
-	struct fy_document *d = fy_document_create(NULL);
+	/* Keys are unique already (one cJSON object per mapping); without this
+	 * flag every append searches the mapping, quadratic in services. */
+	struct fy_parse_cfg cfg = { .flags = FYPCF_ALLOW_DUPLICATE_KEYS };
+	struct fy_document *d = fy_document_create(&cfg);
 	struct fy_node *n;
 	char *text = NULL;
 	int rc = -1;
@@ -185,22 +189,15 @@ static int render_json(const cJSON *root, struct ecs_buf *out)
 	return out->failed ? -1 : 0;
 }
 
-/* The files of the project: -f, then positional files, else discovery. */
-static int project_paths(const struct ecs_options *o, const char **paths, size_t max, size_t *n, char *found,
-			 size_t found_len)
+/* The files of the project: -f, then positional files; none means the
+ * loader finds them as Compose does (COMPOSE_FILE, discovery, override). */
+static void project_paths(const struct ecs_options *o, const char **paths, size_t max, size_t *n)
 {
 	*n = 0;
 	for (size_t i = 0; i < o->files.n && *n < max; i++)
 		paths[(*n)++] = o->files.v[i];
 	for (size_t i = 0; i < o->inputs.n && *n < max; i++)
 		paths[(*n)++] = o->inputs.v[i];
-	if (*n == 0) {
-		const char *p = ecs_discover_compose_file(o->project_directory, found, found_len);
-		if (!p)
-			return -1;
-		paths[(*n)++] = p;
-	}
-	return 0;
 }
 
 /* Errors only: config is not lint, warnings would bury the output. */
@@ -245,7 +242,7 @@ int ecs_cmd_config(int argc, char **argv)
 	struct ecs_project *project = NULL;
 	struct ecs_buf out = ECS_BUF_INIT;
 	const char *paths[256];
-	char err[512], found[4096];
+	char err[512];
 	size_t n_paths;
 	cJSON *json = NULL;
 	int status = 3;
@@ -266,19 +263,14 @@ int ecs_cmd_config(int argc, char **argv)
 		ecs_options_release(&o);
 		return 3;
 	}
-	if (project_paths(&o, paths, sizeof(paths) / sizeof(paths[0]), &n_paths, found, sizeof(found)) < 0) {
-		fprintf(stderr, "ecslint config: no Compose file here (looked for compose.yaml, compose.yml, "
-				"docker-compose.yml, docker-compose.yaml); name one with -f\n");
-		ecs_options_release(&o);
-		return 2;
-	}
+	project_paths(&o, paths, sizeof(paths) / sizeof(paths[0]), &n_paths);
 	ecs_run_init(&run);
 	run.max_file_size = o.max_file_size;
 	if (ecs_project_load(&run, &o, paths, n_paths, &in) < 0)
 		goto oom;
 	if (in.root && ecs_model_build(&run, &in, &project) < 0)
 		goto oom;
-	ecs_diags_finish(&run.diags);
+	ecs_diags_finish_files(&run.diags, &run.files);
 	report_errors(&o, &run);
 	if (run.input_failed || !project) {
 		status = 2;
