@@ -4,6 +4,7 @@
  * would have deployed.
  */
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "../compose/project.h"
@@ -19,8 +20,8 @@ const char ecs_cmd_convert_help[] =
 	"Checks the project, then prints the AWS CloudFormation template that runs it\n"
 	"on Amazon ECS/Fargate, as `docker compose convert` did in an ECS context.\n"
 	"The FILEs (or -f FILE...) form one project, later files overriding earlier\n"
-	"ones; with none, compose.yaml (or compose.yml, docker-compose.yml,\n"
-	"docker-compose.yaml) in the current directory.\n"
+	"ones; with none, the files Compose would use (COMPOSE_FILE, else\n"
+	"compose.yaml or docker-compose.yml and its override file, found upwards).\n"
 	"\n"
 	"Errors stop the conversion: they are printed and nothing is emitted.\n"
 	"Warnings are printed to standard error and the template is emitted.\n"
@@ -54,6 +55,37 @@ static bool has_errors(const struct ecs_diags *d)
 	return false;
 }
 
+/* prefix followed by 8 or 17 lowercase hex digits: the EC2 id formats. */
+static bool ec2_id(const char *s, size_t len, const char *prefix)
+{
+	size_t p = strlen(prefix), n;
+
+	if (len <= p || strncmp(s, prefix, p) != 0)
+		return false;
+	n = len - p;
+	if (n != 8 && n != 17)
+		return false;
+	for (size_t i = p; i < len; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	return true;
+}
+
+/* --vpc and --subnets become parameter defaults CloudFormation checks at deploy time: check them now. */
+static const char *bad_network_option(const struct ecs_options *o)
+{
+	if (o->vpc && !ec2_id(o->vpc, strlen(o->vpc), "vpc-"))
+		return "--vpc takes a VPC id: vpc- and 8 or 17 hexadecimal digits";
+	for (const char *s = o->subnets; s && *s;) {
+		const char *comma = strchr(s, ',');
+		size_t len = comma ? (size_t)(comma - s) : strlen(s);
+		if (!ec2_id(s, len, "subnet-"))
+			return "--subnets takes subnet ids separated by commas: subnet- and 8 or 17 hexadecimal digits each";
+		s = comma ? comma + 1 : NULL;
+	}
+	return NULL;
+}
+
 static int usage(struct ecs_options *o, const char *msg)
 {
 	fprintf(stderr, "ecslint convert: %s\nTry 'ecslint help convert'.\n", msg);
@@ -64,28 +96,20 @@ static int usage(struct ecs_options *o, const char *msg)
 /* Loads, checks and converts; *tpl stays NULL unless the template may be emitted. */
 static int convert_project(struct ecs_run *run, const struct ecs_options *o, cJSON **tpl)
 {
+	/* No file named: the loader finds them as Compose does (COMPOSE_FILE, discovery). */
 	const char *const *paths = o->files.n ? o->files.v : o->inputs.v;
 	size_t n = o->files.n ? o->files.n : o->inputs.n;
 	struct ecs_convert_options copts = { .vpc = o->vpc, .subnets = o->subnets };
 	struct ecs_project_input in;
-	char found[4096];
-	const char *only;
 
-	if (n == 0) {
-		only = ecs_discover_compose_file(o->project_directory, found, sizeof(found));
-		if (!only) {
-			fprintf(stderr, "ecslint convert: no compose.yaml, compose.yml, docker-compose.yml or "
-					"docker-compose.yaml here; name the file: ecslint convert -f FILE\n");
-			return 3;
-		}
-		paths = &only;
-		n = 1;
-	}
 	if (ecs_project_load(run, o, paths, n, &in) < 0 || ecs_lint_loaded(run, o, &in) < 0)
 		return -1;
-	if (!run->input_failed && in.root && ecs_convert_input(run, &in, &copts, tpl) < 0)
+	/* Errors stop here: the emitter would only restate them (the check
+	 * run already converted the project for its template rules). */
+	if (!run->input_failed && in.root && !has_errors(&run->diags) &&
+	    ecs_convert_input(run, &in, &copts, tpl) < 0)
 		return -1;
-	ecs_diags_finish(&run->diags);
+	ecs_diags_finish_files(&run->diags, &run->files);
 	if (run->input_failed)
 		return 2;
 	return has_errors(&run->diags) ? 1 : 0;
@@ -109,6 +133,10 @@ int ecs_cmd_convert(int argc, char **argv)
 		ecs_options_release(&o);
 		return 0;
 	}
+	if (bad_network_option(&o))
+		return usage(&o, bad_network_option(&o));
+	if (o.files.n && o.inputs.n)
+		return usage(&o, "name the project's files either with -f or as arguments, not both");
 	if (o.format_set && o.format == ECS_FORMAT_JSON)
 		format = ECS_TEMPLATE_JSON;
 	else if (o.format_set && o.format != ECS_FORMAT_YAML)

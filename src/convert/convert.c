@@ -155,18 +155,53 @@ static void prune_depends_on(cJSON *resources)
 	}
 }
 
-static int run_families(struct cvt *c)
+/* The template's sections, in place for the finish hooks (an overlay edits them all). */
+static void attach_sections(struct cvt *c)
+{
+	cvt_set(c, c->tpl, "Metadata", c->metadata);
+	cvt_set(c, c->tpl, "Parameters", c->parameters);
+	cvt_set(c, c->tpl, "Resources", c->resources);
+}
+
+/* Project hooks, then each service's; false when one ran out of memory. */
+static bool build_resources(struct cvt *c)
 {
 	for (size_t f = 0; f < N_FAMILIES && !c->failed; f++)
 		if (families[f]->project && families[f]->project(c) < 0)
-			return -1;
+			return false;
 	for (uint32_t i = 0; i < c->n_svcs && !c->failed; i++) {
 		struct cvt_svc *sv = &c->svcs[i];
 		for (size_t f = 0; f < N_FAMILIES && !sv->skip && !c->failed; f++)
 			if (families[f]->service && families[f]->service(c, sv) < 0)
-				return -1;
+				return false;
 		release_lists(sv);
 	}
+	return !c->failed;
+}
+
+/* cfn-lint W2001: a parameter nothing refers to (SubnetIds without services) goes. */
+static void prune_parameters(cJSON *tpl)
+{
+	cJSON *params = cJSON_GetObjectItemCaseSensitive(tpl, "Parameters");
+	cJSON *resources = cJSON_GetObjectItemCaseSensitive(tpl, "Resources");
+
+	for (int i = cJSON_GetArraySize(params) - 1; i >= 0; i--) {
+		cJSON *p = cJSON_GetArrayItem(params, i);
+		if (!references(resources, p->string))
+			cJSON_DeleteItemFromArray(params, i);
+	}
+	if (!cJSON_GetArraySize(params))
+		cJSON_DeleteItemFromObjectCaseSensitive(tpl, "Parameters");
+}
+
+/* Always leaves the sections owned by the template. */
+static int run_families(struct cvt *c)
+{
+	bool ok = build_resources(c);
+
+	attach_sections(c);
+	if (!ok)
+		return -1;
 	for (size_t f = 0; f < N_FAMILIES && !c->failed; f++)
 		if (families[f]->finish && families[f]->finish(c) < 0)
 			return -1;
@@ -176,6 +211,7 @@ static int run_families(struct cvt *c)
 int ecs_convert(struct ecs_run *r, const struct ecs_project *p, const struct ecs_convert_options *o, cJSON **out)
 {
 	struct cvt c = { .run = r, .p = p, .opt = o };
+	cJSON *sections[3];
 	int status = -1;
 
 	*out = NULL;
@@ -184,22 +220,23 @@ int ecs_convert(struct ecs_run *r, const struct ecs_project *p, const struct ecs
 	c.resources = cvt_obj(&c);
 	c.parameters = cvt_obj(&c);
 	c.metadata = cvt_obj(&c);
+	sections[0] = c.metadata;
+	sections[1] = c.parameters;
+	sections[2] = c.resources;
 	if (!c.ids || c.failed || split_subnets(&c) < 0 || build_services(&c) < 0)
 		goto out;
 	cvt_sets(&c, c.tpl, "AWSTemplateFormatVersion", "2010-09-09");
 	add_parameters(&c);
-	if (run_families(&c) < 0)
+	status = run_families(&c);
+	/* The template owns the sections now (or they were freed on failure). */
+	sections[0] = sections[1] = sections[2] = NULL;
+	if (status < 0)
 		goto out;
-	prune_depends_on(c.resources);
-	if (cJSON_GetArraySize(c.metadata))
-		cvt_set(&c, c.tpl, "Metadata", c.metadata);
-	else
-		cJSON_Delete(c.metadata);
-	c.metadata = NULL;
-	cvt_set(&c, c.tpl, "Parameters", c.parameters);
-	c.parameters = NULL;
-	cvt_set(&c, c.tpl, "Resources", c.resources);
-	c.resources = NULL;
+	status = -1;
+	prune_depends_on(cJSON_GetObjectItemCaseSensitive(c.tpl, "Resources"));
+	prune_parameters(c.tpl);
+	if (!cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c.tpl, "Metadata")))
+		cJSON_DeleteItemFromObjectCaseSensitive(c.tpl, "Metadata");
 	if (c.failed)
 		goto out;
 	*out = c.tpl;
@@ -208,13 +245,22 @@ int ecs_convert(struct ecs_run *r, const struct ecs_project *p, const struct ecs
 out:
 	for (uint32_t i = 0; i < c.n_svcs; i++)
 		release_lists(&c.svcs[i]);
-	cJSON_Delete(c.metadata);
-	cJSON_Delete(c.parameters);
-	cJSON_Delete(c.resources);
+	for (size_t i = 0; i < 3; i++)
+		cJSON_Delete(sections[i]);
 	cJSON_Delete(c.tpl);
 	if (r->arena.failed)
 		status = -1;
 	return status;
+}
+
+int ecs_convert_check(struct ecs_run *r, const struct ecs_project *p)
+{
+	struct ecs_convert_options none = { 0 };
+	cJSON *tpl = NULL;
+	int st = ecs_convert(r, p, &none, &tpl);
+
+	cJSON_Delete(tpl);
+	return st;
 }
 
 int ecs_convert_input(struct ecs_run *r, const struct ecs_project_input *in, const struct ecs_convert_options *o,

@@ -38,6 +38,14 @@ struct ecs_convert_options {
 int ecs_convert(struct ecs_run *r, const struct ecs_project *p, const struct ecs_convert_options *o,
 		cJSON **out);
 
+/*
+ * For the lint pipeline: converts p with default options and drops the
+ * template, so `ecslint check` reports what only the emitter finds
+ * (ECS301 logical-id collisions, ECS310 conversion errors).  Returns 0, or
+ * -1 when out of memory.
+ */
+int ecs_convert_check(struct ecs_run *r, const struct ecs_project *p);
+
 /* Builds the model of a loaded project, then converts it (see ecs_convert). */
 int ecs_convert_input(struct ecs_run *r, const struct ecs_project_input *in,
 		      const struct ecs_convert_options *o, cJSON **out);

@@ -3,13 +3,25 @@
  * context, the per-service state families contribute to, and the cJSON
  * building helpers.  Internal to src/convert/.
  *
- * A family is one file (cluster.c, networks.c, ...) with up to three hooks,
- * registered by one line in families.def; convert.c calls the project hooks
- * in table order, then for each service (sorted by name) every service hook
- * in table order, then the finish hooks.  Families that feed a later one
- * (secrets add an init container, EFS adds task volumes and mount targets,
- * GPU switches the launch type) fill struct cvt_svc before iam.c,
- * task_definition.c and service.c read it.
+ * A family is one file (cluster.c, networks.c, ...) defining
+ * cvt_family_<name> with up to three hooks, registered by one line in
+ * families.def.  convert.c calls every project hook in table order, then
+ * for each service (sorted by name; services whose names collide are
+ * skipped) every service hook in table order, then attaches Metadata,
+ * Parameters and Resources to c->tpl and calls the finish hooks (which see
+ * the whole template: capacity providers, overlays), and last drops
+ * DependsOn entries a Ref already implies.
+ *
+ * Families that feed a later one fill struct cvt_svc before iam.c,
+ * task_definition.c and service.c read it: a secrets family adds its init
+ * container, the "secrets" task volume, the main container's mount and
+ * DependsOn and the secret ARNs the execution role may read; a volumes
+ * family adds task volumes, mounts, task-role policies and DependsOn on
+ * mount targets; a GPU family sets ec2 and resource requirements.  A family
+ * that needs the ECS service (autoscaling) goes after `service`.
+ *
+ * Resources are added with cvt_resource(), which claims the logical id:
+ * a clash between two Compose names is ECS301, never an overwrite.
  */
 #ifndef ECS_CVT_H
 #define ECS_CVT_H
@@ -115,6 +127,15 @@ cJSON *cvt_tag_list(struct cvt *c, const char *const *kv, size_t n_pairs);
 /* The VPC id and subnet list, as parameter references. */
 cJSON *cvt_vpc(struct cvt *c);
 cJSON *cvt_subnets(struct cvt *c);
+/* x-aws-cluster / x-aws-loadbalancer given (an empty string is not). */
+static inline bool cvt_external_cluster(const struct cvt *c)
+{
+	return c->p->x_aws_cluster.present && c->p->x_aws_cluster.v[0];
+}
+static inline bool cvt_external_lb(const struct cvt *c)
+{
+	return c->p->x_aws_loadbalancer.present && c->p->x_aws_loadbalancer.v[0];
+}
 /* The cluster: ARN (GetAtt Cluster.Arn or x-aws-cluster) and name/id. */
 cJSON *cvt_cluster_arn(struct cvt *c);
 cJSON *cvt_cluster_id(struct cvt *c);
@@ -146,18 +167,15 @@ cJSON *cvt_assume_role(struct cvt *c, const char *service_principal);
 bool cvt_network_used(const struct cvt *c, const struct ecs_network *n);
 /* The security group of network key: Ref(<N>Network) or the external id. */
 cJSON *cvt_network_sg(struct cvt *c, const char *key);
+/* The security groups of every network a service uses, sorted by key. */
+cJSON *cvt_project_sgs(struct cvt *c);
 /* The security groups of s's networks, sorted by network key. */
 cJSON *cvt_service_sgs(struct cvt *c, const struct ecs_service *s);
 
 /* ---- containers (containers.c) */
 cJSON *cvt_log_configuration(struct cvt *c, const struct ecs_service *s);
 cJSON *cvt_resolv_container(struct cvt *c, const struct cvt_svc *sv);
-/* env_files: object of env-file variables sorted by name, or NULL. */
-cJSON *cvt_main_container(struct cvt *c, struct cvt_svc *sv, const struct cvt_size *sz, const cJSON *env_files,
-			  const char *resolv_name);
-
-/* The variables of s's env_file entries, sorted by name; NULL when none. */
-cJSON *cvt_env_files(struct cvt *c, const struct ecs_service *s);
+cJSON *cvt_main_container(struct cvt *c, struct cvt_svc *sv, const struct cvt_size *sz, const char *resolv_name);
 
 /* ---- logical ids (logical_id.c) */
 /* N(s) of ecs-mapping.md §2.1, arena-allocated. */
@@ -166,6 +184,8 @@ const char *cvt_normalise(struct cvt *c, const char *s);
 int cvt_id_claim(struct cvt *c, const char *id, const char *owner_kind, const char *owner,
 		 const struct ecs_span *owner_span);
 struct cvt_id_table *cvt_ids_new(struct ecs_arena *a);
+/* Where the emitter keeps id's resource object; NULL when id is not claimed. */
+void **cvt_id_data(struct cvt_id_table *t, const char *id);
 int ecs_ids_claim(struct cvt_id_table *t, struct ecs_diags *diags, const char *id, const char *owner_kind,
 		  const char *owner, const struct ecs_span *owner_span);
 

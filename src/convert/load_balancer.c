@@ -37,7 +37,7 @@ static char *upper(struct cvt *c, const char *s)
 
 static cJSON *lb_arn(struct cvt *c)
 {
-	if (c->p->x_aws_loadbalancer.present)
+	if (cvt_external_lb(c))
 		return cvt_str(c, c->p->x_aws_loadbalancer.v);
 	return cvt_ref(c, "LoadBalancer");
 }
@@ -50,10 +50,7 @@ static void load_balancer(struct cvt *c)
 	if (!props)
 		return;
 	if (c->lb_application) {
-		cJSON *sgs = cvt_arr(c);
-		for (uint32_t i = 0; i < c->p->n_networks; i++)
-			if (cvt_network_used(c, c->p->networks_sorted[i]))
-				cvt_push(c, sgs, cvt_network_sg(c, c->p->networks_sorted[i]->key));
+		cJSON *sgs = cvt_project_sgs(c);
 		cvt_take(c, props, "SecurityGroups", &sgs);
 	} else {
 		cJSON *attrs = cvt_arr(c), *a = cvt_obj(c);
@@ -71,7 +68,7 @@ static void load_balancer(struct cvt *c)
 static int lb_project(struct cvt *c)
 {
 	c->lb_application = true;
-	c->lb_external = c->p->x_aws_loadbalancer.present;
+	c->lb_external = cvt_external_lb(c);
 	for (uint32_t i = 0; i < c->n_svcs; i++) {
 		const struct ecs_service *s = c->svcs[i].s;
 		for (uint32_t j = 0; j < s->n_ports; j++) {

@@ -13,6 +13,7 @@ struct cvt_id {
 	const char *id;
 	const char *owner_kind, *owner;
 	struct ecs_span span;
+	void *data;		/* the emitter's resource object */
 };
 
 /* Open addressing over arena memory; grows at half load. */
@@ -172,6 +173,13 @@ int ecs_ids_claim(struct cvt_id_table *t, struct ecs_diags *diags, const char *i
 	if (first)
 		report(diags, e, id, owner_kind, owner, owner_span);
 	return -1;
+}
+
+void **cvt_id_data(struct cvt_id_table *t, const char *id)
+{
+	struct cvt_id *e = slot(t->slots, t->cap, id);
+
+	return e->id ? &e->data : NULL;
 }
 
 int cvt_id_claim(struct cvt *c, const char *id, const char *owner_kind, const char *owner,

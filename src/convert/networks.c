@@ -79,12 +79,11 @@ cJSON *cvt_service_sgs(struct cvt *c, const struct ecs_service *s)
 	return l;
 }
 
-static void security_group(struct cvt *c, const struct ecs_network *n)
+static void security_group(struct cvt *c, const char *key, const char *name, const struct ecs_span *span)
 {
-	const char *nid = cvt_normalise(c, n->key);
+	const char *nid = cvt_normalise(c, key);
 	const char *sg = nid ? ecs_arena_printf(&c->run->arena, "%sNetwork", nid) : NULL;
 	const char *ingress = nid ? ecs_arena_printf(&c->run->arena, "%sNetworkIngress", nid) : NULL;
-	const char *name = n->effective_name ? n->effective_name : n->key;
 	const char *tags[] = { "com.docker.compose.project", c->p->name, "com.docker.compose.network", name };
 	cJSON *props;
 
@@ -92,20 +91,50 @@ static void security_group(struct cvt *c, const struct ecs_network *n)
 		c->failed = true;
 		return;
 	}
-	props = cvt_resource(c, sg, "AWS::EC2::SecurityGroup", "network", n->key, &n->key_span);
+	props = cvt_resource(c, sg, "AWS::EC2::SecurityGroup", "network", key, span);
 	if (!props)
 		return;
-	cvt_set(c, props, "GroupDescription", cvt_strf(c, "%s Security Group for %s network", c->p->name, n->key));
+	cvt_set(c, props, "GroupDescription", cvt_strf(c, "%s Security Group for %s network", c->p->name, key));
 	cvt_set(c, props, "Tags", cvt_tag_list(c, tags, 2));
 	cvt_set(c, props, "VpcId", cvt_vpc(c));
 
-	props = cvt_resource(c, ingress, "AWS::EC2::SecurityGroupIngress", "network", n->key, &n->key_span);
+	props = cvt_resource(c, ingress, "AWS::EC2::SecurityGroupIngress", "network", key, span);
 	if (!props)
 		return;
-	cvt_set(c, props, "Description", cvt_strf(c, "Allow communication within network %s", n->key));
+	cvt_set(c, props, "Description", cvt_strf(c, "Allow communication within network %s", key));
 	cvt_set(c, props, "GroupId", cvt_ref(c, sg));
 	cvt_sets(c, props, "IpProtocol", "-1");
 	cvt_set(c, props, "SourceSecurityGroupId", cvt_ref(c, sg));
+}
+
+/* A service naming `default` under networks: Compose defines it even when
+ * the file does not (and the model lists it only for services without networks). */
+static bool default_referenced(const struct cvt *c)
+{
+	for (uint32_t i = 0; i < c->n_svcs; i++)
+		for (uint32_t j = 0; j < c->svcs[i].s->n_networks; j++)
+			if (c->svcs[i].s->networks[j].name.v && strcmp(c->svcs[i].s->networks[j].name.v, "default") == 0)
+				return true;
+	return false;
+}
+
+cJSON *cvt_project_sgs(struct cvt *c)
+{
+	cJSON *l = cvt_arr(c);
+	bool synthetic = !ecs_project_network(c->p, "default") && default_referenced(c);
+
+	for (uint32_t i = 0; i < c->p->n_networks; i++) {
+		const struct ecs_network *n = c->p->networks_sorted[i];
+		if (synthetic && strcmp("default", n->key) < 0) {
+			cvt_push(c, l, cvt_network_sg(c, "default"));
+			synthetic = false;
+		}
+		if (cvt_network_used(c, n))
+			cvt_push(c, l, cvt_network_sg(c, n->key));
+	}
+	if (synthetic)
+		cvt_push(c, l, cvt_network_sg(c, "default"));
+	return l;
 }
 
 static int networks_project(struct cvt *c)
@@ -113,7 +142,13 @@ static int networks_project(struct cvt *c)
 	for (uint32_t i = 0; i < c->p->n_networks && !c->failed; i++) {
 		const struct ecs_network *n = c->p->networks_sorted[i];
 		if (!is_external(n) && cvt_network_used(c, n))
-			security_group(c, n);
+			security_group(c, n->key, n->effective_name ? n->effective_name : n->key, &n->key_span);
+	}
+	if (!ecs_project_network(c->p, "default") && default_referenced(c)) {
+		const char *name = ecs_arena_printf(&c->run->arena, "%s_default", c->p->name);
+		if (!name)
+			return -1;
+		security_group(c, "default", name, NULL);
 	}
 	return c->failed ? -1 : 0;
 }

@@ -218,7 +218,10 @@ static struct fy_node *yaml_node(struct fy_document *fyd, const cJSON *v)
 
 static int render_yaml(const cJSON *tpl, struct ecs_buf *out)
 {
-	struct fy_document *fyd = fy_document_create(NULL);
+	/* Keys are unique already (cJSON objects): skip libfyaml's per-append
+	 * duplicate search, which is quadratic in the number of resources. */
+	struct fy_parse_cfg cfg = { .flags = FYPCF_ALLOW_DUPLICATE_KEYS };
+	struct fy_document *fyd = fy_document_create(&cfg);
 	struct fy_node *root;
 	char *text = NULL;
 

@@ -11,8 +11,8 @@
 /* MaximumPercent / MinimumHealthyPercent; returns false after reporting a problem. */
 static bool rolling_update(struct cvt *c, const struct ecs_service *s, int64_t *max, int64_t *min)
 {
-	const struct ecs_update_config *u = &s->deploy.update_config;
-	const struct ecs_mint *r = &s->deploy.replicas, *par = &u->parallelism;
+	const struct ecs_update_config *u = s->deploy->update_config;
+	const struct ecs_mint *r = &s->deploy->replicas, *par = &u->parallelism;
 	bool has_min = u->x_aws_min_percent.present && u->x_aws_min_percent.valid;
 	bool has_max = u->x_aws_max_percent.present && u->x_aws_max_percent.valid;
 
@@ -31,7 +31,12 @@ static bool rolling_update(struct cvt *c, const struct ecs_service *s, int64_t *
 			  "update_config.parallelism needs deploy.replicas to compute the rolling-update percentages");
 		return false;
 	}
-	if (r->v < par->v || r->v <= 0) {
+	if (r->v <= 0) {
+		cvt_error(c, &par->span, NULL, "set deploy.replicas to at least 1, or x-aws-min_percent and x-aws-max_percent",
+			  "update_config.parallelism needs a positive deploy.replicas to compute the rolling-update percentages");
+		return false;
+	}
+	if (r->v < par->v) {
 		cvt_error(c, &par->span, NULL, "lower parallelism to at most the number of replicas",
 			  "update_config.parallelism %" PRId64 " is larger than deploy.replicas %" PRId64, par->v, r->v);
 		return false;
@@ -90,6 +95,11 @@ static int service_service(struct cvt *c, struct cvt_svc *sv)
 
 	if (!id)
 		return -1;
+	if (s->deploy->replicas.present && s->deploy->replicas.valid && s->deploy->replicas.v < 0) {
+		cvt_error(c, &s->deploy->replicas.span, NULL, "use 0 to deploy no task, or a positive count",
+			  "deploy.replicas cannot be negative");
+		return 0;
+	}
 	if (!rolling_update(c, s, &max, &min))
 		return 0;
 	if (!(props = cvt_resource(c, id, "AWS::ECS::Service", "service", s->name, &s->name_span)))
@@ -105,7 +115,7 @@ static int service_service(struct cvt *c, struct cvt_svc *sv)
 	cvt_set(c, props, "DeploymentController", ctl);
 	/* replicas: 0 means no task (the original omitted 0, and AWS started one). */
 	cvt_set(c, props, "DesiredCount",
-		cvt_num(c, s->deploy.replicas.present && s->deploy.replicas.valid ? (double)s->deploy.replicas.v : 1));
+		cvt_num(c, s->deploy->replicas.present && s->deploy->replicas.valid ? (double)s->deploy->replicas.v : 1));
 	cvt_sets(c, props, "LaunchType", sv->ec2 ? "EC2" : "FARGATE");
 	cvt_take(c, props, "LoadBalancers", &sv->load_balancers);
 	net = cvt_obj(c);

@@ -201,14 +201,14 @@ cJSON *cvt_subnets(struct cvt *c)
 
 cJSON *cvt_cluster_arn(struct cvt *c)
 {
-	if (c->p->x_aws_cluster.present)
+	if (cvt_external_cluster(c))
 		return cvt_str(c, c->p->x_aws_cluster.v);
 	return cvt_getatt(c, "Cluster", "Arn");
 }
 
 cJSON *cvt_cluster_id(struct cvt *c)
 {
-	if (c->p->x_aws_cluster.present) {
+	if (cvt_external_cluster(c)) {
 		/* arn:aws:ecs:region:account:cluster/NAME -> NAME */
 		const char *v = c->p->x_aws_cluster.v, *slash = strrchr(v, '/');
 		return cvt_str(c, strncmp(v, "arn:", 4) == 0 && slash ? slash + 1 : v);
@@ -233,12 +233,17 @@ cJSON *cvt_resource(struct cvt *c, const char *id, const char *type, const char 
 	cvt_sets(c, res, "Type", type);
 	cvt_set(c, res, "Properties", props);
 	cvt_set(c, c->resources, id, res);
-	return c->failed ? NULL : props;
+	if (c->failed)
+		return NULL;
+	*cvt_id_data(c->ids, id) = res;
+	return props;
 }
 
 cJSON *cvt_resource_get(struct cvt *c, const char *id)
 {
-	return cJSON_GetObjectItemCaseSensitive(c->resources, id);
+	void **data = cvt_id_data(c->ids, id);
+
+	return data ? *data : NULL;
 }
 
 void cvt_depends_on(struct cvt *c, cJSON *resource, const char *id)
