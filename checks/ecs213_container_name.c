@@ -10,14 +10,24 @@
 
 #include "check.h"
 
+/*
+ * The first '.' of a name Compose accepts, or the end.  Names Compose itself
+ * refuses (spaces, '/') are the schema's finding, not this rule's.
+ */
 static size_t bad_char(const char *s)
 {
+	size_t dot = strlen(s);
+
 	for (size_t i = 0; s[i]; i++) {
 		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
-			return i;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+			continue;
+		if (c != '.')
+			return strlen(s);
+		if (dot == strlen(s))
+			dot = i;
 	}
-	return strlen(s);
+	return dot;
 }
 
 static void check_service(struct ecs_check *ck, const struct ecs_service *s)
