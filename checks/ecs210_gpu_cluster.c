@@ -40,7 +40,7 @@ static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 	if (ecs_service_on_ec2(s)) {
 		if (p && p->x_aws_cluster.present) {
 			d = ecs_check_report(ck, gpu_span(s), path,
-					     "GPU service '%s' cannot run on the cluster named by x-aws-cluster", s->name);
+					     "service '%s' reserves GPUs, which the cluster named by x-aws-cluster cannot provide", s->name);
 			ecs_check_related(ck, d, &p->x_aws_cluster.span, "existing cluster set here");
 			ecs_check_help(ck, d, "the integration creates GPU (EC2) capacity only in a cluster it creates: "
 				       "remove x-aws-cluster, or deploy this service separately");
@@ -53,7 +53,7 @@ static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 		if (!wants_gpu(dev))
 			continue;
 		d = ecs_check_report(ck, &dev->span, ecs_check_printf(ck, "%s/devices/%u", path, i),
-				     "GPU request without a count keeps service '%s' on Fargate, which has no GPUs", s->name);
+				     "request for a GPU without a count keeps service '%s' on Fargate, which has no GPUs", s->name);
 		ecs_check_help(ck, d, "set 'count:' to the number of GPUs (e.g. 'count: 1') and 'capabilities: [gpu]' "
 			       "so the service runs on GPU instances (EC2)");
 		return;
