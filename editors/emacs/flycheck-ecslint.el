@@ -43,11 +43,11 @@ See URL `https://github.com/ecslint/ecslint'."
             "--stdin-filename" source-original "-")
   :standard-input t
   :error-parser flycheck-parse-sarif
+  ;; Rule pages are checks/ecsNNN_<name>.md in the repository.
   :error-explainer
   (lambda (err)
-    (let ((id (flycheck-error-id err)))
-      (and id
-           `(url . ,(format "https://github.com/ecslint/ecslint/tree/main/checks#%s" id)))))
+    (and (flycheck-error-id err)
+         '(url . "https://github.com/ecslint/ecslint/tree/main/checks")))
   :predicate flycheck-ecslint--compose-buffer-p
   :modes (yaml-mode yaml-ts-mode docker-compose-mode))
 
