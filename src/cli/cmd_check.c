@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "../engine/config.h"
 #include "../pipeline/lint.h"
 #include "../report/report.h"
 #include "commands.h"
@@ -14,9 +15,21 @@ const char ecs_cmd_check_help[] =
 	"\n"
 	"Lints each FILE on its own.  '-' reads standard input.  With no FILE, the\n"
 	"first of compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml\n"
-	"in the current directory is checked.\n"
+	"in the current directory is checked.  -f FILE... instead lints one project\n"
+	"made of those files, later ones overriding earlier ones, as Compose merges.\n"
 	"\n"
 	"options:\n"
+	"  -f, --file FILE         a Compose file of one project (repeatable)\n"
+	"  -p, --project-name NAME the project name (default: top-level name, else the\n"
+	"                          directory's name)\n"
+	"  --project-directory DIR the project directory (default: the first file's)\n"
+	"  --env-file FILE         variables for interpolation (repeatable; default .env)\n"
+	"  --profile NAME          enable a Compose profile (repeatable)\n"
+	"  --select RULES          check only these rules (ids, names, prefixes: ECS2)\n"
+	"  --ignore RULES          skip these rules\n"
+	"  --config FILE           the configuration file (default: .ecslint.yaml found\n"
+	"                          from the first input's directory up)\n"
+	"  --no-config             read no configuration file\n"
 	"  --format FORMAT         text (default), gcc, json, sarif or github\n"
 	"  -o, --output FILE       write the report to FILE (atomically) instead of stdout\n"
 	"  --color[=WHEN]          auto (default), always or never; NO_COLOR disables auto\n"
@@ -77,7 +90,9 @@ int ecs_cmd_check(int argc, char **argv)
 	int status;
 
 	ecs_options_init(&o);
-	if (ecs_options_parse(&o, argc, argv, err, sizeof(err)) != ECS_PARSE_OK) {
+	if (ecs_options_parse(&o, argc, argv, err, sizeof(err)) != ECS_PARSE_OK ||
+	    ecs_selectors_check(&o.select, "--select", err, sizeof(err)) < 0 ||
+	    ecs_selectors_check(&o.ignore, "--ignore", err, sizeof(err)) < 0) {
 		fprintf(stderr, "ecslint check: %s\nTry 'ecslint help check'.\n", err);
 		ecs_options_release(&o);
 		return 3;
