@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """json_report_schema.py BIN SRC - every JSON report the fixtures expect, and
-fresh reports over every fixture input and example, validate against
-schemas/ecslint-report.schema.json (Draft 2020-12).  Exits 77 (skip)
+fresh reports over every fixture input, example and shared corpus file,
+validate against schemas/ecslint-report.schema.json (Draft 2020-12).
+Exits 77 (skip)
 without the python3 jsonschema package (Debian: python3-jsonschema)."""
 import glob
 import json
@@ -38,7 +39,8 @@ for exp in sorted(glob.glob(os.path.join(src, "fixtures", "**", "expected.*"), r
         reports.append((os.path.relpath(exp, src), data))
 
 inputs = sorted(glob.glob(os.path.join(src, "fixtures", "**", "*.y*ml"), recursive=True) +
-                glob.glob(os.path.join(src, "examples", "**", "*.y*ml"), recursive=True))
+                glob.glob(os.path.join(src, "examples", "**", "*.y*ml"), recursive=True) +
+                glob.glob(os.path.join(src, "..", "shared", "corpus", "**", "*.y*ml"), recursive=True))
 for y in inputs:
     run = subprocess.run([binary, "check", "--format", "json", os.path.basename(y)],
                          cwd=os.path.dirname(y), capture_output=True, check=False)

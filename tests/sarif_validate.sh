@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # sarif_validate.sh BIN SRC - every SARIF the report fixtures expect, and
-# SARIF freshly produced from the examples and the fixtures' inputs, passes
+# SARIF freshly produced from the examples, the fixtures' inputs and the
+# shared corpus, passes
 # Microsoft's validator (pinned npm @microsoft/sarif-multitool in tools/)
 # with the SARIF spec rules and GitHub's ingestion rules ("Sarif;Gh").
 # Any error or warning fails the test; notes (advice) are listed only.
@@ -36,11 +37,14 @@ while IFS= read -r f; do
   fi
 done < <(find "$src/fixtures" -name 'expected.*' -type f | sort)
 
-# 2. Fresh SARIF over every fixture input and example (all rules that exist now).
+# 2. Fresh SARIF over every fixture input, example and corpus file (all
+#    rules that exist now; the corpus is the shared one, when present).
+corpus=$src/../shared/corpus
+[ -d "$corpus" ] || corpus=
 while IFS= read -r y; do
   ( cd "$(dirname "$y")" && "$bin" check --format sarif "$(basename "$y")" >"$tmp/fresh.sarif" 2>/dev/null )
   add "fresh_${y#"$src"/}" "$tmp/fresh.sarif"
-done < <(find "$src/fixtures" "$src/examples" \( -name '*.yaml' -o -name '*.yml' \) -type f | sort)
+done < <(find "$src/fixtures" "$src/examples" $corpus \( -name '*.yaml' -o -name '*.yml' \) -type f | sort)
 
 # One validator process for all files: it starts slowly.
 log=$tmp/log.txt

@@ -41,5 +41,5 @@ int ecs_cmd_lsp(int argc, char **argv)
 	}
 	/* A client that dies mid-write must end the server, not kill it by signal. */
 	signal(SIGPIPE, SIG_IGN);
-	return ecs_lsp_serve(stdin, stdout, stderr);
+	return ecs_lsp_serve(stdin, stdout, stderr, ECSLINT_VERSION);
 }

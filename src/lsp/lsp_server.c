@@ -13,8 +13,6 @@
 #include "lsp_io.h"
 #include "lsp_lint.h"
 
-#define ECS_LSP_VERSION "0.1.0"
-
 /* JSON-RPC and LSP error codes. */
 enum {
 	RPC_PARSE_ERROR = -32700,
@@ -36,6 +34,7 @@ struct document {
 
 struct server {
 	FILE *out, *log;
+	const char *version;
 	struct document *docs;
 	bool initialized, shut_down, exited, pull_diagnostics;
 	bool write_failed;
@@ -192,7 +191,7 @@ static cJSON *on_initialize(struct server *s, const cJSON *params, int *code, co
 	if (!save || !info || !cJSON_AddStringToObject(caps, "positionEncoding", "utf-16") ||
 	    !cJSON_AddBoolToObject(sync, "openClose", 1) || !cJSON_AddNumberToObject(sync, "change", 1) ||
 	    !cJSON_AddBoolToObject(save, "includeText", 0) || !cJSON_AddStringToObject(info, "name", "ecslint") ||
-	    !cJSON_AddStringToObject(info, "version", ECS_LSP_VERSION))
+	    !cJSON_AddStringToObject(info, "version", s->version))
 		goto nomem;
 	if (s->pull_diagnostics) {
 		diag = cJSON_AddObjectToObject(caps, "diagnosticProvider");
@@ -437,9 +436,9 @@ static void dispatch(struct server *s, const cJSON *msg)
 		send_response(s, id, result);
 }
 
-int ecs_lsp_serve(FILE *in, FILE *out, FILE *log)
+int ecs_lsp_serve(FILE *in, FILE *out, FILE *log, const char *version)
 {
-	struct server s = { .out = out, .log = log };
+	struct server s = { .out = out, .log = log, .version = version };
 	char err[256];
 
 	while (!s.exited && !s.write_failed) {

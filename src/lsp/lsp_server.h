@@ -13,7 +13,10 @@
 
 #include <stdio.h>
 
-/* Serves until exit or end of input; returns the process exit status (0 after shutdown, else 1). */
-int ecs_lsp_serve(FILE *in, FILE *out, FILE *log);
+/*
+ * Serves until exit or end of input; returns the process exit status (0
+ * after shutdown, else 1).  version is reported in serverInfo.
+ */
+int ecs_lsp_serve(FILE *in, FILE *out, FILE *log, const char *version);
 
 #endif
