@@ -153,6 +153,15 @@ s.notify("textDocument/didClose", {"textDocument": {"uri": URI}})
 p = s.diagnostics(URI)
 check(p["diagnostics"] == [], "didClose clears")
 
+# Rules and inline suppressions apply to buffers as to files.
+URI2 = "file:///tmp/ecslint-lsp-test/sub%20dir/docker-compose.yml"
+SUPP = ("services:\n  web:\n    image: nginx:1.27\n    hostname: a # ecslint: disable=ECS202\n"
+        "    restart: always\n")
+s.notify("textDocument/didOpen", {"textDocument": {"uri": URI2, "languageId": "yaml", "version": 1, "text": SUPP}})
+p = s.diagnostics(URI2)
+got = [(x["code"], x["range"]["start"]["line"], x["severity"]) for x in p["diagnostics"]]
+check(got == [("ECS202", 4, 2)], "suppressed finding hidden, the other one a warning: %r" % got)
+
 # 2. Malformed input: each gets a proper error (or is ignored) and the server lives on.
 s.raw(b"Content-Length: 9\r\n\r\n{not json")
 m = s.read()
