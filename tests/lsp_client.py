@@ -5,6 +5,8 @@ didChange/didSave/didClose with exact UTF-16 ranges, pull diagnostics,
 JSON-RPC errors for malformed input (bad headers, bad JSON, unknown methods,
 oversized frames) without a crash, and the shutdown/exit protocol."""
 import json
+import queue
+import random
 import subprocess
 import sys
 import threading
@@ -27,6 +29,11 @@ class Server:
         self.timer = threading.Timer(TIMEOUT, self.p.kill)
         self.timer.start()
         self.next_id = 0
+        self.queue = queue.Queue()
+        self.stderr = []
+        threading.Thread(target=self._reader, daemon=True).start()
+        self.err_thread = threading.Thread(target=lambda: self.stderr.append(self.p.stderr.read()), daemon=True)
+        self.err_thread.start()
 
     def raw(self, data):
         self.p.stdin.write(data)
@@ -50,20 +57,30 @@ class Server:
             msg["params"] = params
         self.send(msg)
 
+    def _reader(self):
+        """Drains the server's output all the time, so neither side blocks on a full pipe."""
+        try:
+            while True:
+                headers = {}
+                while True:
+                    line = self.p.stdout.readline()
+                    if not line:
+                        raise EOFError
+                    line = line.rstrip(b"\r\n")
+                    if not line:
+                        break
+                    name, _, value = line.decode("ascii").partition(":")
+                    headers[name.strip().lower()] = value.strip()
+                n = int(headers["content-length"])
+                self.queue.put(json.loads(self.p.stdout.read(n).decode("utf-8")))
+        except (EOFError, ValueError, KeyError) as e:
+            self.queue.put(e)
+
     def read(self):
-        headers = {}
-        while True:
-            line = self.p.stdout.readline()
-            if not line:
-                raise EOFError("server closed its output")
-            line = line.rstrip(b"\r\n")
-            if not line:
-                break
-            name, _, value = line.decode("ascii").partition(":")
-            headers[name.strip().lower()] = value.strip()
-        n = int(headers["content-length"])
-        body = self.p.stdout.read(n)
-        return json.loads(body.decode("utf-8"))
+        m = self.queue.get(timeout=TIMEOUT)
+        if isinstance(m, Exception):
+            raise EOFError("server closed its output or sent a bad frame: %r; status %r" % (m, self.p.wait(5)))
+        return m
 
     def response(self, rid):
         """Reads until the response to rid; notifications on the way are kept."""
@@ -90,7 +107,8 @@ class Server:
             pass
         rc = self.p.wait(TIMEOUT)
         self.timer.cancel()
-        err = self.p.stderr.read().decode("utf-8", "replace")
+        self.err_thread.join(TIMEOUT)
+        err = b"".join(self.stderr).decode("utf-8", "replace")
         check("Sanitizer" not in err and "runtime error" not in err, "sanitizer report: " + err[:500])
         return rc
 
@@ -196,6 +214,25 @@ s.raw(b"Content-Length: %d\r\n\r\n" % big + b" " * big)
 m = s.read()
 check(m.get("error", {}).get("code") == -32600 and "limit" in m["error"]["message"], "oversized frame: %r" % m)
 check(not [x for x in s.pending if "id" in x], "no stray responses: %r" % s.pending)
+
+# Wrong types everywhere, and random bytes in well-framed messages (seeded).
+rng = random.Random(7)
+shapes = [None, 0, -1, 1.5, "x", True, [], {}, [1, "a"], {"uri": 5}, {"text": None}]
+for method in ["initialize", "textDocument/didOpen", "textDocument/didChange", "textDocument/didSave",
+               "textDocument/didClose", "textDocument/diagnostic", "shutdown", "$/x", ""]:
+    for shape in shapes:
+        s.send({"jsonrpc": "2.0", "method": method, "params": shape})
+        s.send({"jsonrpc": "2.0", "method": method,
+                "params": {"textDocument": shape, "contentChanges": shape}})
+        if method != "shutdown":
+            s.send({"jsonrpc": "2.0", "id": 1000, "method": method,
+                    "params": {"textDocument": {"uri": shape, "text": shape}, "contentChanges": [shape]}})
+for _ in range(200):
+    body = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 200)))
+    s.raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+rid = s.request("textDocument/hover", {})
+s.response(rid)
+check(s.p.poll() is None, "alive after wrong types and random bytes")
 
 # Still serving after all that.
 s.notify("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "yaml", "version": 7, "text": DUP}})
