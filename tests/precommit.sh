@@ -59,8 +59,9 @@ bad='services:
 run_case good 0 compose.yaml "$good" 'ecslint.*Passed'
 run_case bad 1 deploy/docker-compose.prod.yml "$bad" 'ecslint.*Failed' \
   'deploy/docker-compose\.prod\.yml:4:5: error: duplicate key .image. in this mapping \[ECS002\]'
+run_case dashed 1 docker-compose-dev.yml "$bad" 'docker-compose-dev\.yml:4:5: error: .*\[ECS002\]'
 # Not a Compose file name: the hook must not even run on it.
 run_case other 0 config/settings.yaml "$bad" 'ecslint.*(no files to check|Skipped)'
 
-echo "pre-commit: $((3-fail)) passed, $fail failed"
+echo "pre-commit: $((4-fail)) passed, $fail failed"
 [ $fail = 0 ]

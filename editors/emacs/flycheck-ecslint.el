@@ -26,7 +26,7 @@
   :prefix "flycheck-ecslint-")
 
 (defconst flycheck-ecslint-compose-regexp
-  "\\`\\(docker-\\)?compose\\(\\..*\\)?\\.ya?ml\\'"
+  "\\`\\(docker-\\)?compose.*\\.ya?ml\\'"
   "File names Docker Compose reads.")
 
 (defun flycheck-ecslint--compose-buffer-p ()

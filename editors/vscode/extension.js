@@ -7,8 +7,8 @@ const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 
 let client;
 
-// The names Docker Compose reads, in any folder.
-const composeFiles = '**/{compose,docker-compose}{,.*}.{yaml,yml}';
+// Compose file names (compose.yaml, docker-compose.prod.yml, ...), in any folder.
+const composeFiles = '**/{compose,docker-compose}*.{yaml,yml}';
 
 function activate(context) {
   const config = vscode.workspace.getConfiguration('ecslint');

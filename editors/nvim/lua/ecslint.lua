@@ -11,8 +11,8 @@ local M = {}
 local defaults = {
   cmd = { 'ecslint', 'lsp' },
   filetypes = { 'yaml' },
-  -- File names Docker Compose reads (compose.yaml, docker-compose.override.yml, ...).
-  patterns = { '^compose[%w%._-]*%.ya?ml$', '^docker%-compose[%w%._-]*%.ya?ml$' },
+  -- Compose file names (compose.yaml, docker-compose.override.yml, docker-compose-dev.yml, ...).
+  patterns = { '^compose.*%.ya?ml$', '^docker%-compose.*%.ya?ml$' },
   root_markers = { '.git', 'compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml' },
 }
 

@@ -13,7 +13,7 @@ endfunction
 
 " Only Compose files: other YAML is none of ecslint's business.
 function! ale_linters#yaml#ecslint#IsCompose(buffer) abort
-    return fnamemodify(bufname(a:buffer), ':t') =~# '\v^(docker-)?compose(\..*)?\.ya?ml$'
+    return fnamemodify(bufname(a:buffer), ':t') =~# '\v^(docker-)?compose.*\.ya?ml$'
 endfunction
 
 function! ale_linters#yaml#ecslint#Handle(buffer, lines) abort
@@ -23,9 +23,13 @@ function! ale_linters#yaml#ecslint#Handle(buffer, lines) abort
     let l:pattern = '\v^(.+):(\d+):(\d+): (error|warning|note): (.+) \[([A-Z]+\d+)\]$'
     let l:output = []
     for l:match in ale#util#GetMatches(a:lines, l:pattern)
+        let l:lnum = l:match[2] + 0
+        " ecslint counts columns in characters, Vim in bytes.
+        let l:line = get(getbufline(a:buffer, l:lnum), 0, '')
+        let l:byte = byteidxcomp(l:line, l:match[3] - 1)
         call add(l:output, {
-        \   'lnum': l:match[2] + 0,
-        \   'col': l:match[3] + 0,
+        \   'lnum': l:lnum,
+        \   'col': l:byte < 0 ? l:match[3] + 0 : l:byte + 1,
         \   'type': l:match[4] is# 'error' ? 'E' : l:match[4] is# 'warning' ? 'W' : 'I',
         \   'text': l:match[5],
         \   'code': l:match[6],
