@@ -47,7 +47,7 @@ struct method {
 	cJSON *(*handle)(struct server *s, const cJSON *params, int *code, const char **why);
 };
 
-static void send(struct server *s, cJSON *msg)
+static void send_message(struct server *s, cJSON *msg)
 {
 	if (!msg) {
 		fprintf(s->log, "ecslint lsp: out of memory building a message\n");
@@ -78,7 +78,7 @@ static void send_response(struct server *s, const cJSON *id, cJSON *result)
 		cJSON_Delete(m);
 		m = NULL;
 	}
-	send(s, m);
+	send_message(s, m);
 }
 
 static void send_error(struct server *s, const cJSON *id, int code, const char *message)
@@ -93,7 +93,7 @@ static void send_error(struct server *s, const cJSON *id, int code, const char *
 	} else {
 		cJSON_AddItemToObject(m, "error", e);
 	}
-	send(s, m);
+	send_message(s, m);
 }
 
 static void send_notification(struct server *s, const char *method, cJSON *params)
@@ -104,7 +104,7 @@ static void send_notification(struct server *s, const char *method, cJSON *param
 		cJSON_Delete(m);
 		m = NULL;
 	}
-	send(s, m);
+	send_message(s, m);
 }
 
 static struct document *doc_find(struct server *s, const char *uri)
