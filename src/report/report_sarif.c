@@ -38,9 +38,10 @@ struct sarif {
 	const struct ecs_rule **rules;
 	size_t n_rules;
 	struct file_info *files;
-	/* ecslint/v1 fingerprints seen so far, for the occurrence count */
+	/* ecslint/v1 fingerprints seen so far and how often: open addressing, cap a power of two */
 	uint64_t *seen;
-	size_t n_seen;
+	uint32_t *seen_count;
+	size_t seen_cap;
 	bool failed;
 };
 
@@ -280,7 +281,7 @@ static void own_fingerprint(struct sarif *s, const struct ecs_diag *d, const cha
 {
 	uint64_t h = ecs_fnv1a(ECS_FNV_INIT, d->rule->id, strlen(d->rule->id) + 1);
 	const struct ecs_source *src = ecs_files_get(s->ctx->files, d->span.file);
-	size_t count = 1;
+	size_t count, i;
 
 	h = ecs_fnv1a(h, uri, strlen(uri) + 1);
 	if (d->path) {
@@ -291,10 +292,11 @@ static void own_fingerprint(struct sarif *s, const struct ecs_diag *d, const cha
 	} else {
 		h = ecs_fnv1a(h, d->message, strlen(d->message));
 	}
-	for (size_t i = 0; i < s->n_seen; i++)
-		if (s->seen[i] == h)
-			count++;
-	s->seen[s->n_seen++] = h;
+	i = (size_t)(h * 0x9E3779B97F4A7C15ull) & (s->seen_cap - 1);
+	while (s->seen_count[i] && s->seen[i] != h)
+		i = (i + 1) & (s->seen_cap - 1);
+	s->seen[i] = h;
+	count = ++s->seen_count[i];
 	snprintf(buf, len, "%016llx:%zu", (unsigned long long)h, count);
 }
 
@@ -442,8 +444,11 @@ int ecs_report_sarif(const struct ecs_report_ctx *ctx, struct ecs_buf *out)
 
 	s.n_rules = ecs_report_rules(ctx->diags, true, &s.rules);
 	s.files = calloc(ctx->files->n ? ctx->files->n : 1, sizeof(*s.files));
-	s.seen = malloc((ctx->diags->n ? ctx->diags->n : 1) * sizeof(*s.seen));
-	if (s.n_rules == (size_t)-1 || !s.files || !s.seen) {
+	for (s.seen_cap = 16; s.seen_cap < 2 * ctx->diags->n; s.seen_cap <<= 1)
+		;
+	s.seen = calloc(s.seen_cap, sizeof(*s.seen));
+	s.seen_count = calloc(s.seen_cap, sizeof(*s.seen_count));
+	if (s.n_rules == (size_t)-1 || !s.files || !s.seen || !s.seen_count) {
 		s.failed = true;
 		root = NULL;
 	} else {
@@ -465,6 +470,7 @@ int ecs_report_sarif(const struct ecs_report_ctx *ctx, struct ecs_buf *out)
 	}
 	free(s.files);
 	free(s.seen);
+	free(s.seen_count);
 	free(s.rules);
 	return text ? 0 : -1;
 }
