@@ -26,11 +26,8 @@ static const char *listener_protocol(const struct ecs_port *port, bool alb)
 static void finish(struct ecs_check *ck)
 {
 	const struct ecs_project *p = ck->project;
-	bool alb;
+	bool alb = all_http(p);
 
-	if (!p)
-		return;
-	alb = all_http(p);
 	for (uint32_t i = 0; i < p->n_services; i++) {
 		const struct ecs_service *s = &p->services[i];
 

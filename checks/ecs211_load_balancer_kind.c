@@ -5,37 +5,40 @@
  */
 #include "check.h"
 
+/* The first port of each kind seen by the walk, in source order. */
+struct state {
+	const struct ecs_port *first_http, *first_other;
+	const struct ecs_service *other_service;
+};
+
+static void on_port(struct ecs_check *ck, const struct ecs_service *s, const struct ecs_port *port)
+{
+	struct state *st = ck->state;
+
+	if (!port->valid)
+		return;
+	if (ecs_port_is_http(port)) {
+		if (!st->first_http)
+			st->first_http = port;
+	} else if (!st->first_other) {
+		st->first_other = port;
+		st->other_service = s;
+	}
+}
+
 static void finish(struct ecs_check *ck)
 {
-	const struct ecs_project *p = ck->project;
-	const struct ecs_port *first_http = NULL, *first_other = NULL;
-	const struct ecs_service *other_svc = NULL;
+	const struct state *st = ck->state;
 	struct ecs_diag *d;
 
-	if (!p)
+	if (!st->first_http || !st->first_other)
 		return;
-	for (uint32_t i = 0; i < p->n_services; i++) {
-		for (uint32_t j = 0; j < p->services[i].n_ports; j++) {
-			const struct ecs_port *port = &p->services[i].ports[j];
-
-			if (!port->valid)
-				continue;
-			if (ecs_port_is_http(port)) {
-				if (!first_http)
-					first_http = port;
-			} else if (!first_other) {
-				first_other = port;
-				other_svc = &p->services[i];
-			}
-		}
-	}
-	if (!first_http || !first_other)
-		return;
-	d = ecs_check_report(ck, &first_other->span,
-			     ecs_check_printf(ck, "/services/%s/ports/%u", other_svc->name, first_other->item_index),
+	d = ecs_check_report(ck, &st->first_other->span,
+			     ecs_check_printf(ck, "/services/%s/ports/%u", st->other_service->name,
+					      st->first_other->item_index),
 			     "port '%u' is not HTTP, so the load balancer becomes a network load balancer for every service",
-			     first_other->target);
-	ecs_check_related(ck, d, &first_http->span, "this HTTP port then gets a TCP listener, not an HTTP one");
+			     st->first_other->target);
+	ecs_check_related(ck, d, &st->first_http->span, "this HTTP port then gets a TCP listener, not an HTTP one");
 	ecs_check_help(ck, d, "mark ports that speak HTTP with 'x-aws-protocol: http' (long syntax); "
 		       "keep non-HTTP services off the load balancer to keep an application load balancer");
 }
@@ -49,5 +52,7 @@ const struct ecs_rule ECS211_rule = {
 	.severity = ECS_SEV_INFO,
 	.tags = ECS_TAG_FARGATE,
 	.fix = ECS_FIX_NONE,
+	.state_size = sizeof(struct state),
+	.on_port = on_port,
 	.finish = finish,
 };

@@ -3,7 +3,8 @@
  * (Security Hub ECS.8): the value lands in the task definition, readable by
  * anyone with ecs:DescribeTaskDefinition.  Names AWS flags (ECS.8), names
  * that say "password", "secret", "token", "api key" or "private key", and
- * values that look like AWS access keys or PEM private keys.
+ * values that look like AWS access keys or PEM private keys, in
+ * `environment` and in the service's env files (reported in the file).
  */
 #include <ctype.h>
 #include <strings.h>
@@ -74,23 +75,57 @@ static const char *why(struct ecs_check *ck, const char *name, const char *value
 	return NULL;
 }
 
-static void check_service(struct ecs_check *ck, const struct ecs_service *s)
+static bool allowed(struct ecs_check *ck, const char *name)
 {
 	const char **allow;
 	uint32_t n_allow = ecs_check_opt_strings(ck, "allow-names", &allow);
+
+	for (uint32_t k = 0; k < n_allow; k++)
+		if (strcmp(allow[k], name) == 0)
+			return true;
+	return false;
+}
+
+/* env_file variables become Environment entries too, unless `environment` sets the name. */
+static void check_env_files(struct ecs_check *ck, const struct ecs_service *s)
+{
+	for (uint32_t i = 0; i < s->n_env_files; i++) {
+		const struct ecs_check_var *v;
+		uint32_t n = ecs_check_env_file(ck, &s->env_files[i], &v);
+
+		for (uint32_t k = 0; k < n; k++) {
+			const char *reason;
+			struct ecs_diag *d;
+
+			if (!*v[k].value || ecs_kvs_get(&s->environment, v[k].name) || allowed(ck, v[k].name) ||
+			    is_reference(v[k].name, v[k].value))
+				continue;
+			reason = why(ck, v[k].name, v[k].value);
+			if (!reason)
+				continue;
+			d = ecs_check_report(ck, &v[k].span, ecs_check_printf(ck, "/services/%s/env_file/%u", s->name, i),
+					     "secret '%s' is passed as a plain environment variable to service '%s' (%s)",
+					     v[k].name, s->name, reason);
+			ecs_check_related(ck, d, &s->env_files[i].span, "env file used here");
+			ecs_check_help(ck, d, "move it to a top-level secret and reference it under the service's "
+				       "'secrets:' (ECS injects it from Secrets Manager)");
+		}
+	}
+}
+
+static void check_service(struct ecs_check *ck, const struct ecs_service *s)
+{
+	check_env_files(ck, s);
 
 	for (uint32_t i = 0; i < s->environment.n; i++) {
 		const struct ecs_kv *kv = &s->environment.v[i];
 		const char *name = kv->key.present ? kv->key.v : NULL;
 		const char *reason;
-		bool allowed = false;
 		struct ecs_diag *d;
 
 		if (!name || !kv->has_value || !kv->value.present || kv->value.len == 0)
 			continue;
-		for (uint32_t k = 0; k < n_allow && !allowed; k++)
-			allowed = strcmp(allow[k], name) == 0;
-		if (allowed || is_reference(name, kv->value.v))
+		if (allowed(ck, name) || is_reference(name, kv->value.v))
 			continue;
 		reason = why(ck, name, kv->value.v);
 		if (!reason)

@@ -1,50 +1,24 @@
 /*
  * ecs502_invalid_autoscaling.c - deploy.x-aws-autoscaling and the rolling
  * update extensions the integration cannot turn into a valid scaling policy
- * (ecs-mapping.md §11.1-11.2): both cpu and memory targets, no max, min above
- * max, targets outside 1-100 %, neither target (TargetValue 0 is rejected by
- * AWS), keys the integration does not read, x-aws-min_percent above
- * x-aws-max_percent.
+ * (ecs-mapping.md §11.1-11.2): both cpu and memory targets, neither target
+ * (TargetValue 0 is rejected by AWS), min above max, targets above 100 %,
+ * x-aws-min_percent not below x-aws-max_percent.  The shape (integers, a
+ * required max of at least 1, no other keys) is the schema's (x-aws.schema.json,
+ * ECS101-104): one finding per cause.
  */
 #include <string.h>
 
 #include "check.h"
 
-static const char *const known[] = { "min", "max", "cpu", "memory" };
-
-static void check_keys(struct ecs_check *ck, const struct ecs_service *s, const struct ecs_autoscaling *a,
-		       const char *path)
-{
-	const struct ecs_node *n = ecs_node_deref(a->node);
-
-	if (!ecs_node_is_mapping(n))
-		return;
-	for (uint32_t i = 0; i < n->map.n; i++) {
-		const char *key = ecs_node_text(n->map.pairs[i].key);
-		bool ok = false;
-		struct ecs_diag *d;
-
-		for (size_t k = 0; key && k < 4; k++)
-			ok |= strcmp(key, known[k]) == 0;
-		if (ok || !key)
-			continue;
-		d = ecs_check_report(ck, &n->map.pairs[i].key->span, ecs_check_printf(ck, "%s/%s", path, key),
-				     "unknown key '%s' in x-aws-autoscaling of service '%s'", key, s->name);
-		if (strcmp(key, "mem") == 0)
-			ecs_check_help(ck, d, "did you mean 'memory'? the integration reads only min, max, cpu and memory");
-		else
-			ecs_check_help(ck, d, "the integration reads only min, max, cpu and memory");
-	}
-}
-
 static void percent(struct ecs_check *ck, const struct ecs_mint *v, const char *path, const char *what)
 {
 	struct ecs_diag *d;
 
-	if (!v->present || !v->valid || (v->v >= 1 && v->v <= 100))
+	if (!v->present || !v->valid || v->v == 0 || v->v <= 100)
 		return;
 	d = ecs_check_report(ck, &v->span, ecs_check_printf(ck, "%s/%s", path, what),
-			     "x-aws-autoscaling %s target '%s' is not a percentage between 1 and 100", what, v->text);
+			     "x-aws-autoscaling %s target '%s' is above 100 %%", what, v->text);
 	ecs_check_help(ck, d, "the target is the average %s utilisation to keep, e.g. '%s: 75'", what, what);
 }
 
@@ -58,7 +32,6 @@ static void check_autoscaling(struct ecs_check *ck, const struct ecs_service *s)
 
 	if (!a->present)
 		return;
-	check_keys(ck, s, a, path);
 	if (cpu && mem) {
 		d = ecs_check_report(ck, &a->memory.span, ecs_check_printf(ck, "%s/memory", path),
 				     "x-aws-autoscaling sets both cpu and memory targets");
@@ -71,11 +44,7 @@ static void check_autoscaling(struct ecs_check *ck, const struct ecs_service *s)
 	}
 	percent(ck, &a->cpu, path, "cpu");
 	percent(ck, &a->memory, path, "memory");
-	if (!a->max.present || (a->max.valid && a->max.v == 0)) {
-		d = ecs_check_report(ck, a->max.present ? &a->max.span : a->key ? &a->key->span : &a->span, path,
-				     "x-aws-autoscaling of service '%s' needs 'max'", s->name);
-		ecs_check_help(ck, d, "set 'max:' to the most replicas to scale out to");
-	} else if (a->min.present && a->min.valid && a->max.valid && a->min.v > a->max.v) {
+	if (a->max.present && a->min.present && a->min.valid && a->max.valid && a->min.v > a->max.v) {
 		d = ecs_check_report(ck, &a->min.span, ecs_check_printf(ck, "%s/min", path),
 				     "x-aws-autoscaling min '%s' exceeds max '%s'", a->min.text, a->max.text);
 		ecs_check_related(ck, d, &a->max.span, "max set here");

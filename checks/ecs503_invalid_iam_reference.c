@@ -2,7 +2,9 @@
  * ecs503_invalid_iam_reference.c - IAM extensions the integration would
  * choke on (ecs-mapping.md §9, §14): x-aws-policies must be a list of
  * managed-policy ARNs, x-aws-role an inline policy document (the two are
- * easily swapped: the docs label them backwards).
+ * easily swapped: the docs label them backwards).  Wrong YAML types (a
+ * string where the list or the mapping belongs) are the schema's ECS102;
+ * this rule checks what the schema cannot: the ARNs and the statements.
  */
 #include <ctype.h>
 #include <string.h>
@@ -48,18 +50,8 @@ static void check_policies(struct ecs_check *ck, const struct ecs_service *s)
 	if (!pair)
 		return;
 	v = ecs_node_deref(pair->value);
-	if (ecs_node_is_mapping(v)) {
-		d = ecs_check_report(ck, &pair->key->span, path,
-				     "x-aws-policies must be a list of managed policy ARNs, not a policy document");
-		ecs_check_help(ck, d, "an inline policy document belongs under 'x-aws-role'");
-		return;
-	}
-	if (ecs_node_is_scalar(v) && !ecs_node_is_null(v)) {
-		d = ecs_check_report(ck, &v->span, path, "x-aws-policies must be a list, not the string '%s'",
-				     ecs_node_text(v));
-		ecs_check_help(ck, d, "write it as a list: 'x-aws-policies: [\"%s\"]'", ecs_node_text(v));
-		return;
-	}
+	if (!ecs_node_is_sequence(v))
+		return;	/* a wrong type: ECS102 */
 	for (uint32_t i = 0; i < s->x_aws_policies.n; i++) {
 		const struct ecs_mstr *m = &s->x_aws_policies.v[i];
 
@@ -80,16 +72,8 @@ static void check_role(struct ecs_check *ck, const struct ecs_service *s)
 
 	if (!s->x_aws_role_key)
 		return;
-	if (!ecs_node_is_mapping(v)) {
-		const char *text = ecs_node_text(v);
-		d = ecs_check_report(ck, v ? &v->span : &s->x_aws_role_key->span, path,
-				     "x-aws-role must be an IAM policy document, not '%s'", text ? text : "a list");
-		if (text && is_policy_arn(text))
-			ecs_check_help(ck, d, "a managed policy ARN belongs in 'x-aws-policies'");
-		else
-			ecs_check_help(ck, d, "write a policy document: Version: \"2012-10-17\" and Statement: [...]");
-		return;
-	}
+	if (!ecs_node_is_mapping(v))
+		return;	/* a wrong type: ECS102 */
 	st = ecs_node_deref(ecs_node_map_get(v, "Statement"));
 	if (!st) {
 		d = ecs_check_report(ck, &s->x_aws_role_key->span, path, "x-aws-role policy document has no 'Statement'");

@@ -68,6 +68,11 @@ done
 while IFS= read -r used; do
   case "$ids " in *" $used "*) ;; *) echo "FAIL a fixture's expected output names unknown rule $used"; fail=1 ;; esac
 done < <(find "$src/fixtures" -name 'expected.*' -exec grep -oh '\[ECS[0-9]\{3\}\]' {} + 2>/dev/null | tr -d '[]' | sort -u)
+# Names are kebab-case and every rule has a summary (ecslint rules prints both).
+while read -r id name sev on summary; do
+  [[ $name =~ ^[a-z0-9]+(-[a-z0-9]+)*$ ]] || { echo "FAIL $id: name '$name' is not kebab-case"; fail=1; }
+  [ -n "$summary" ] || { echo "FAIL $id: empty summary"; fail=1; }
+done < <("$bin" rules | tail -n +2)
 # The embedded pages are the ones in the tree: explain prints each.
 for id in $ids; do
   "$bin" explain "$id" >"$tmp/page" 2>/dev/null || { echo "FAIL $id: 'ecslint explain $id' fails"; fail=1; continue; }

@@ -157,7 +157,8 @@ int ecs_engine_run(struct ecs_run *r, const struct ecs_project *p, const struct 
 	}
 	if (t)
 		EACH_RULE(on_template, t);
-	for (size_t k = 0; k < n; k++)
+	/* finish belongs to the model walk: a template-only run has no cross-entity state. */
+	for (size_t k = 0; p && k < n; k++)
 		if (cks[k].rule->finish)
 			cks[k].rule->finish(&cks[k]);
 	return r->arena.failed ? -1 : 0;

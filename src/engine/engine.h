@@ -50,9 +50,29 @@ long long ecs_check_opt_int(const struct ecs_check *ck, const char *name, long l
 /* A string list option: the number of items, each in (*out)[i]; 0 and NULL when not set. */
 uint32_t ecs_check_opt_strings(struct ecs_check *ck, const char *name, const char ***out);
 
+struct ecs_env_file;
+
+/* One variable of an env file, with the span of its name there. */
+struct ecs_check_var {
+	const char *name, *value;
+	struct ecs_span span;
+};
+
 /*
- * Runs the rules the policy enables over project p and, when t is not NULL,
- * the template view.  Returns 0, or -1 when out of memory.
+ * The variables an env_file entry defines, in file order; 0 when the file
+ * cannot be read (the loader and the emitter report that, and its syntax
+ * errors: this never reports).  The file joins the run's file table, so
+ * findings may point into it.
+ */
+uint32_t ecs_check_env_file(struct ecs_check *ck, const struct ecs_env_file *f, const struct ecs_check_var **out);
+
+/*
+ * Runs the rules the policy enables: over project p (on_project, then per
+ * service on_service, on_port, on_mount; on_network, on_volume, on_secret;
+ * finish at the end) and, when t is not NULL, on_template.  The pipeline
+ * calls it once with the model and, after the emitter ran, once more with
+ * p NULL and the template.  Each call gives every rule fresh zeroed state.
+ * Returns 0, or -1 when out of memory.
  */
 int ecs_engine_run(struct ecs_run *r, const struct ecs_project *p, const struct ecs_template_view *t,
 		   const struct ecs_policy *pol);

@@ -19,6 +19,15 @@
 int ecs_lint_project(struct ecs_run *r, const struct ecs_options *o, const char *const *paths, size_t n_paths);
 /* Lints a project already loaded (the LSP server loads from its buffers). */
 int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in);
+/*
+ * The same, handing back the CloudFormation template the emitter built for
+ * the template rules in *tpl (NULL when the project has no usable model;
+ * the caller cJSON_Delete()s it).  `convert` uses it so the project is
+ * converted once and the emitter's findings are not reported twice.
+ */
+struct cJSON;
+int ecs_lint_loaded_template(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in,
+			     struct cJSON **tpl);
 
 /*
  * Reads and lints every input the options name (positional files, stdin,
