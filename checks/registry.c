@@ -2,11 +2,12 @@
  * registry.c - expands rules.def into the sorted rule table and looks rules
  * up by id or by name.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules.h"
 #include "../src/core/embed.h"
+#include "rules.h"
 
 const struct ecs_rule *const ecs_rules[] = {
 #define RULE(id, stem) &id##_rule,
@@ -72,6 +73,31 @@ const char *ecs_rule_doc(const struct ecs_rule *rule, size_t *len)
 	if (len)
 		*len = e->len;
 	return (const char *)e->data;
+}
+
+/* Same order as ecs_rules[]: both expand rules.def. */
+static const char *const rule_stems[] = {
+#define RULE(id, stem) #stem,
+#define RETIRED(id)
+#include "rules.def"
+#undef RULE
+#undef RETIRED
+};
+
+const char *ecs_rule_stem(const struct ecs_rule *rule)
+{
+	size_t i = ecs_rule_index(rule);
+
+	return i < ecs_rules_count && ecs_rules[i] == rule ? rule_stems[i] : NULL;
+}
+
+const char *ecs_rule_doc_url(const struct ecs_rule *rule, char *buf, size_t len)
+{
+	const char *stem = ecs_rule_stem(rule);
+
+	if (!stem || (size_t)snprintf(buf, len, "%s%s.md", ECS_RULE_DOCS_BASE, stem) >= len)
+		return NULL;
+	return buf;
 }
 
 const char *ecs_severity_name(enum ecs_severity s)

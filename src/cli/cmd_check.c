@@ -23,7 +23,7 @@ const char ecs_cmd_check_help[] =
 	"of the project directory; include, extends and profiles are resolved.\n"
 	"\n"
 	"options:\n"
-	"  --format FORMAT         text (default) or gcc\n"
+	"  --format FORMAT         text (default), gcc, json, sarif or github\n"
 	"  -o, --output FILE       write the report to FILE (atomically) instead of stdout\n"
 	"  --color[=WHEN]          auto (default), always or never; NO_COLOR disables auto\n"
 	"  --stdin-filename NAME   the name standard input has in diagnostics\n"
@@ -45,14 +45,26 @@ const char ecs_cmd_check_help[] =
 	"  --profile NAME          activate a profile (repeatable; else COMPOSE_PROFILES)\n"
 	"  -h, --help              show this help\n"
 	"\n"
-	"Each finding prints as FILE:LINE:COL: SEVERITY: MESSAGE [ECSnnn], then the\n"
-	"source line with the span underlined and, when there is one, a help line.\n"
-	"A summary goes to standard error.  '# ecslint: disable=ECS202' on a line (or\n"
-	"alone on the line before) suppresses that finding; 'ecslint explain ECS902'\n"
-	"lists every form.  'ecslint rules' lists the rules.\n"
+	"formats:\n"
+	"  text    FILE:LINE:COL: SEVERITY: MESSAGE [ECSnnn], then the source line\n"
+	"          with the span underlined, related notes and a help line\n"
+	"  gcc     one line per finding: FILE:LINE:COL: error|warning|note: MESSAGE [ECSnnn]\n"
+	"  json    one JSON document (schemas/ecslint-report.schema.json, version 1)\n"
+	"  sarif   SARIF 2.1.0 for GitHub code scanning and SARIF-reading editors\n"
+	"  github  GitHub Actions workflow commands (::error file=...::MESSAGE)\n"
+	"A summary goes to standard error; standard output holds only the report.\n"
+	"'# ecslint: disable=ECS202' on a line (or alone on the line before)\n"
+	"suppresses that finding; 'ecslint explain ECS902' lists every form.\n"
+	"'ecslint rules' lists the rules.\n"
 	"\n"
 	"exit status: 0 clean, 1 findings, 2 unreadable or unparsable input, 3 usage\n"
 	"or internal error.\n";
+
+static int oom(void)
+{
+	fprintf(stderr, "ecslint: out of memory while formatting the report\n");
+	return 3;
+}
 
 static int format_report(const struct ecs_options *o, const struct ecs_report_ctx *ctx, struct ecs_buf *out)
 {
@@ -63,10 +75,17 @@ static int format_report(const struct ecs_options *o, const struct ecs_report_ct
 	case ECS_FORMAT_GCC:
 		ecs_report_gcc(ctx, out);
 		return 0;
-	default:
-		fprintf(stderr, "ecslint: check does not support this --format\n");
-		return 3;
+	case ECS_FORMAT_JSON:
+		return ecs_report_json(ctx, out) < 0 ? oom() : 0;
+	case ECS_FORMAT_SARIF:
+		return ecs_report_sarif(ctx, out) < 0 ? oom() : 0;
+	case ECS_FORMAT_GITHUB:
+		return ecs_report_github(ctx, out) < 0 ? oom() : 0;
+	case ECS_FORMAT_YAML:
+		break;
 	}
+	fprintf(stderr, "ecslint check: --format yaml is for 'config'; use text, gcc, json, sarif or github\n");
+	return 3;
 }
 
 int ecs_cmd_check(int argc, char **argv)
@@ -104,6 +123,7 @@ int ecs_cmd_check(int argc, char **argv)
 	ctx.color = ecs_output_color(&o, STDOUT_FILENO);
 	ctx.exit_code = status;
 	ctx.tool_version = ECSLINT_VERSION;
+	ctx.base_dir = NULL;
 	int fs = format_report(&o, &ctx, &out);
 	if (fs) {
 		status = fs;
