@@ -14,4 +14,6 @@ const struct ecs_rule ECS301_rule = {
 	.severity = ECS_SEV_ERROR,
 	.tags = ECS_TAG_CFN,
 	.fix = ECS_FIX_NONE,
+	/* The template would lose a resource: never disabled or suppressed. */
+	.mandatory = 1,
 };

@@ -15,4 +15,6 @@ const struct ecs_rule ECS310_rule = {
 	.severity = ECS_SEV_ERROR,
 	.tags = ECS_TAG_CFN,
 	.fix = ECS_FIX_NONE,
+	/* The template would be invalid: never disabled or suppressed. */
+	.mandatory = 1,
 };

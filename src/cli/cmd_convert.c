@@ -99,15 +99,10 @@ static int convert_project(struct ecs_run *run, const struct ecs_options *o, cJS
 	/* No file named: the loader finds them as Compose does (COMPOSE_FILE, discovery). */
 	const char *const *paths = o->files.n ? o->files.v : o->inputs.v;
 	size_t n = o->files.n ? o->files.n : o->inputs.n;
-	struct ecs_convert_options copts = { .vpc = o->vpc, .subnets = o->subnets };
 	struct ecs_project_input in;
 
-	if (ecs_project_load(run, o, paths, n, &in) < 0 || ecs_lint_loaded(run, o, &in) < 0)
-		return -1;
-	/* Errors stop here: the emitter would only restate them (the check
-	 * run already converted the project for its template rules). */
-	if (!run->input_failed && in.root && !has_errors(&run->diags) &&
-	    ecs_convert_input(run, &in, &copts, tpl) < 0)
+	/* The check run converts the project once for its template rules and hands the template over. */
+	if (ecs_project_load(run, o, paths, n, &in) < 0 || ecs_lint_loaded_template(run, o, &in, tpl) < 0)
 		return -1;
 	ecs_diags_finish_files(&run->diags, &run->files);
 	if (run->input_failed)

@@ -252,28 +252,3 @@ out:
 		status = -1;
 	return status;
 }
-
-int ecs_convert_check(struct ecs_run *r, const struct ecs_project *p)
-{
-	struct ecs_convert_options none = { 0 };
-	cJSON *tpl = NULL;
-	int st = ecs_convert(r, p, &none, &tpl);
-
-	cJSON_Delete(tpl);
-	return st;
-}
-
-int ecs_convert_input(struct ecs_run *r, const struct ecs_project_input *in, const struct ecs_convert_options *o,
-		      cJSON **out)
-{
-	struct ecs_project *p = NULL;
-
-	*out = NULL;
-	if (!in->root)
-		return 0;
-	if (ecs_model_build(r, in, &p) < 0)
-		return -1;
-	if (!p)
-		return 0;
-	return ecs_convert(r, p, o, out);
-}

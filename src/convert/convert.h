@@ -19,7 +19,6 @@
 #include "../core/run.h"
 
 struct ecs_project;
-struct ecs_project_input;
 
 struct ecs_convert_options {
 	/* --vpc: default of the VpcId parameter (overrides x-aws-vpc). */
@@ -37,18 +36,6 @@ struct ecs_convert_options {
  */
 int ecs_convert(struct ecs_run *r, const struct ecs_project *p, const struct ecs_convert_options *o,
 		cJSON **out);
-
-/*
- * For the lint pipeline: converts p with default options and drops the
- * template, so `ecslint check` reports what only the emitter finds
- * (ECS301 logical-id collisions, ECS310 conversion errors).  Returns 0, or
- * -1 when out of memory.
- */
-int ecs_convert_check(struct ecs_run *r, const struct ecs_project *p);
-
-/* Builds the model of a loaded project, then converts it (see ecs_convert). */
-int ecs_convert_input(struct ecs_run *r, const struct ecs_project_input *in,
-		      const struct ecs_convert_options *o, cJSON **out);
 
 enum ecs_template_format { ECS_TEMPLATE_JSON, ECS_TEMPLATE_YAML };
 
