@@ -1,16 +1,16 @@
 /*
- * ecs103_invalid_value.c - a value has the right type but not an accepted
- * form: an enum or pattern the schema rejects, a number out of range, or a
- * short-syntax string (port, volume, duration, size) that does not parse.
- * Reported by the schema validator (src/schema/) and the model builder
- * (src/model/), on the exact scalar or the part of it at fault.
+ * ecs103_invalid_value.c - a value of the right type that Compose still
+ * rejects: not one of the allowed values, outside its range, not matching
+ * its pattern, a repeated list item, or a short syntax that does not parse.
+ * Reported by the schema validator (src/schema/) and by the short-syntax
+ * parsers of the Compose model; this file holds the metadata.
  */
 #include "check.h"
 
 const struct ecs_rule ECS103_rule = {
 	.id = "ECS103",
 	.name = "invalid-value",
-	.summary = "a value has the right type but a form Compose does not accept",
+	.summary = "a value Compose rejects: not allowed, out of range, malformed or repeated",
 	.source_url = "https://docs.docker.com/reference/compose-file/",
 	.since = "0.1.0",
 	.severity = ECS_SEV_ERROR,

@@ -8,6 +8,7 @@
 
 #include "../../checks/rules.h"
 #include "../core/buf.h"
+#include "merge_internal.h"
 
 enum rule_kind {
 	R_DEFAULT,
@@ -32,8 +33,6 @@ enum rule_kind {
 	R_SEQ_KEY,	/* a list de-duplicated by a key */
 };
 
-enum key_kind { K_NAME, K_WHOLE, K_PORT, K_VOLUME, K_SECRET, K_CONFIG, K_DEVICE, K_PATH, K_SUBNET };
-
 struct rule {
 	uint8_t kind;
 	uint8_t key;
@@ -43,12 +42,6 @@ struct rule {
 struct seg {
 	const struct seg *up;
 	const char *key;	/* NULL: a sequence item */
-};
-
-struct merger {
-	struct ecs_run *r;
-	int8_t *has_reset;	/* per file index: 0 unknown, 1 no, 2 yes */
-	uint32_t n_files;
 };
 
 struct attr {
@@ -141,119 +134,6 @@ static struct rule child_rule(struct rule parent, const char *key)
 	}
 }
 
-/* --- nodes ------------------------------------------------------------------ */
-
-bool ecs_node_has_tag(const struct ecs_node *n, const char *tag)
-{
-	while (n) {
-		if (n->tag && strcmp(n->tag, tag) == 0)
-			return true;
-		if (n->kind != ECS_NODE_ALIAS)
-			return false;
-		n = n->alias.target;
-	}
-	return false;
-}
-
-struct ecs_node *ecs_node_new_mapping(struct ecs_arena *a, const struct ecs_node *like,
-				      const struct ecs_pair *pairs, uint32_t n)
-{
-	struct ecs_node *m = ecs_arena_zalloc(a, sizeof(*m));
-
-	if (!m)
-		return NULL;
-	m->kind = ECS_NODE_MAPPING;
-	m->style = like && like->kind == ECS_NODE_MAPPING ? like->style : ECS_STYLE_BLOCK;
-	if (like)
-		m->span = like->span;
-	m->expanded = 1;
-	m->map.pairs = ecs_arena_alloc(a, (n ? n : 1) * sizeof(*pairs));
-	if (!m->map.pairs)
-		return NULL;
-	if (n)
-		memcpy(m->map.pairs, pairs, n * sizeof(*pairs));
-	m->map.n = n;
-	return m;
-}
-
-static struct ecs_node *new_sequence(struct ecs_arena *a, const struct ecs_node *like,
-				     struct ecs_node **items, uint32_t n)
-{
-	struct ecs_node *s = ecs_arena_zalloc(a, sizeof(*s));
-
-	if (!s)
-		return NULL;
-	s->kind = ECS_NODE_SEQUENCE;
-	s->style = like && like->kind == ECS_NODE_SEQUENCE ? like->style : ECS_STYLE_BLOCK;
-	if (like)
-		s->span = like->span;
-	s->expanded = 1;
-	s->seq.items = items;
-	s->seq.n = n;
-	return s;
-}
-
-struct ecs_node *ecs_node_new_scalar(struct ecs_arena *a, const char *text, const struct ecs_span *span)
-{
-	struct ecs_node *s = ecs_arena_zalloc(a, sizeof(*s));
-
-	if (!s)
-		return NULL;
-	s->kind = ECS_NODE_SCALAR;
-	s->style = ECS_STYLE_PLAIN;
-	s->span = *span;
-	s->expanded = 1;
-	s->scalar.text = ecs_arena_strdup(a, text);
-	if (!s->scalar.text)
-		return NULL;
-	s->scalar.len = (uint32_t)strlen(text);
-	s->scalar.content_start = span->start.byte;
-	s->scalar.content_end = span->end.byte;
-	return s;
-}
-
-/* --- small string table (keys of large mappings, de-duplication keys) ------- */
-
-struct strtab {
-	const char **keys;
-	uint32_t *vals;
-	uint32_t cap;
-};
-
-static uint32_t hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-static int strtab_init(struct ecs_arena *a, struct strtab *t, uint32_t n)
-{
-	t->cap = 16;
-	while (t->cap < n * 2)
-		t->cap *= 2;
-	t->keys = ecs_arena_zalloc(a, t->cap * sizeof(*t->keys));
-	t->vals = ecs_arena_alloc(a, t->cap * sizeof(*t->vals));
-	return t->keys && t->vals ? 0 : -1;
-}
-
-/* Index stored for key, or inserts val and returns UINT32_MAX. */
-static uint32_t strtab_get_or_put(struct strtab *t, const char *key, uint32_t val)
-{
-	uint32_t i = hash_str(key) & (t->cap - 1);
-
-	while (t->keys[i]) {
-		if (strcmp(t->keys[i], key) == 0)
-			return t->vals[i];
-		i = (i + 1) & (t->cap - 1);
-	}
-	t->keys[i] = key;
-	t->vals[i] = val;
-	return UINT32_MAX;
-}
-
 /* --- diagnostics -------------------------------------------------------------- */
 
 static void render_path(struct ecs_buf *b, const struct seg *s)
@@ -281,240 +161,12 @@ static void conflict(struct merger *m, const struct ecs_node *base, const struct
 
 	render_path(&p, path);
 	d = ecs_diag_add(&m->r->diags, &ECS116_rule, &over->span, NULL,
-			 "cannot override '%s': %s cannot replace %s", p.data ? p.data : "", shape(over), shape(base));
+			 "cannot override '%s': %s cannot replace %s", p.len ? p.data : "the top level", shape(over),
+			 shape(base));
 	ecs_diag_related(&m->r->diags, d, &base->span, "the value it would override");
 	ecs_diag_help(&m->r->diags, d, "write it as %s, or tag it !override to replace the value",
 		      shape(base) + 2);
 	ecs_buf_release(&p);
-}
-
-/* --- !reset stripping -------------------------------------------------------- */
-
-static bool contains(const char *s, size_t len, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (const char *p = s; (p = memchr(p, needle[0], len - (size_t)(p - s))) != NULL; p++)
-		if ((size_t)(p - s) + n <= len && memcmp(p, needle, n) == 0)
-			return true;
-	return false;
-}
-
-static bool file_may_reset(struct merger *m, uint32_t file)
-{
-	if (file >= m->n_files)
-		return true;
-	if (!m->has_reset[file]) {
-		const struct ecs_source *src = ecs_files_get(&m->r->files, file);
-		m->has_reset[file] = src && contains(src->data, src->len, "!reset") ? 2 : 1;
-	}
-	return m->has_reset[file] == 2;
-}
-
-static struct ecs_node *strip(struct merger *m, struct ecs_node *n)
-{
-	const struct ecs_node *d = ecs_node_deref(n);
-
-	if (!d || d->kind == ECS_NODE_SCALAR || !file_may_reset(m, d->span.file))
-		return n;
-	/* Files without "!reset" are returned as they are; the others are walked once. */
-	uint32_t cnt = d->kind == ECS_NODE_MAPPING ? d->map.n : d->seq.n, k = 0;
-	struct ecs_node **vals = ecs_arena_alloc(&m->r->arena, (cnt + 1) * sizeof(*vals));
-	bool changed = false;
-
-	if (!vals)
-		return n;
-	for (uint32_t i = 0; i < cnt; i++) {
-		struct ecs_node *v = d->kind == ECS_NODE_MAPPING ? d->map.pairs[i].value : d->seq.items[i];
-		vals[i] = ecs_node_has_tag(v, "!reset") ? NULL : strip(m, v);
-		changed |= vals[i] != v;
-	}
-	if (!changed)
-		return n;
-	if (d->kind == ECS_NODE_MAPPING) {
-		struct ecs_pair *pairs = ecs_arena_alloc(&m->r->arena, (cnt + 1) * sizeof(*pairs));
-		if (!pairs)
-			return n;
-		for (uint32_t i = 0; i < cnt; i++) {
-			if (!vals[i])
-				continue;
-			pairs[k] = d->map.pairs[i];
-			pairs[k++].value = vals[i];
-		}
-		return ecs_node_new_mapping(&m->r->arena, d, pairs, k);
-	}
-	for (uint32_t i = 0; i < cnt; i++)
-		if (vals[i])
-			vals[k++] = vals[i];
-	return new_sequence(&m->r->arena, d, vals, k);
-}
-
-/* --- keys of list items ------------------------------------------------------- */
-
-static const char *map_text(const struct ecs_node *map, const char *key)
-{
-	return ecs_node_text(ecs_node_map_get(map, key));
-}
-
-/* The de-duplication key of item, or NULL when it has none (never merged). */
-static const char *item_key(struct merger *m, const struct ecs_node *item, enum key_kind kind)
-{
-	const struct ecs_node *d = ecs_node_deref(item);
-	const char *t = ecs_node_text(d), *c;
-	struct ecs_arena *a = &m->r->arena;
-
-	if (!d)
-		return NULL;
-	switch (kind) {
-	case K_NAME:
-		if (!t)
-			return NULL;
-		c = strchr(t, '=');
-		return c ? ecs_arena_strndup(a, t, (size_t)(c - t)) : t;
-	case K_WHOLE:
-		return t;
-	case K_PORT:
-		if (t)
-			return t;
-		if (d->kind != ECS_NODE_MAPPING)
-			return NULL;
-		return ecs_arena_printf(a, "%s:%s:%s/%s", map_text(d, "host_ip") ? map_text(d, "host_ip") : "0.0.0.0",
-					map_text(d, "published") ? map_text(d, "published") : "",
-					map_text(d, "target") ? map_text(d, "target") : "",
-					map_text(d, "protocol") ? map_text(d, "protocol") : "tcp");
-	case K_VOLUME:
-		if (t) {
-			const char *c1 = strchr(t, ':');
-			if (!c1)
-				return t;
-			c = strchr(c1 + 1, ':');
-			return c ? ecs_arena_strndup(a, c1 + 1, (size_t)(c - c1 - 1)) : c1 + 1;
-		}
-		return map_text(d, "target");
-	case K_SECRET:
-	case K_CONFIG: {
-		const char *prefix = kind == K_SECRET ? "/run/secrets/" : "/";
-		const char *target = t ? t : map_text(d, "target") ? map_text(d, "target") : map_text(d, "source");
-		if (!target)
-			return NULL;
-		return target[0] == '/' ? target : ecs_arena_printf(a, "%s%s", prefix, target);
-	}
-	case K_DEVICE:
-		if (t) {
-			const char *c1 = strchr(t, ':');
-			if (!c1)
-				return t;
-			c = strchr(c1 + 1, ':');
-			return c ? ecs_arena_strndup(a, c1 + 1, (size_t)(c - c1 - 1)) : c1 + 1;
-		}
-		return map_text(d, "target");
-	case K_PATH:
-		return t ? t : map_text(d, "path");
-	case K_SUBNET:
-		return map_text(d, "subnet");
-	}
-	return NULL;
-}
-
-/* base items then over items; an item whose key repeats replaces the earlier one in place. */
-static struct ecs_node *concat_unique(struct merger *m, const struct ecs_node *base, const struct ecs_node *over,
-				      enum key_kind kind)
-{
-	uint32_t nb = base->seq.n, no = over->seq.n, n = 0;
-	struct ecs_node **items = ecs_arena_alloc(&m->r->arena, (nb + no + 1) * sizeof(*items));
-	struct strtab t;
-
-	if (!items || strtab_init(&m->r->arena, &t, nb + no) < 0)
-		return NULL;
-	for (uint32_t i = 0; i < nb + no; i++) {
-		struct ecs_node *it = i < nb ? base->seq.items[i] : over->seq.items[i - nb];
-		const char *key;
-		uint32_t at;
-
-		if (i >= nb) {
-			if (ecs_node_has_tag(it, "!reset"))
-				continue;
-			it = strip(m, it);
-		}
-		key = item_key(m, it, kind);
-		if (key && (at = strtab_get_or_put(&t, key, n)) != UINT32_MAX) {
-			items[at] = it;
-			continue;
-		}
-		items[n++] = it;
-	}
-	return new_sequence(&m->r->arena, base, items, n);
-}
-
-/* A string becomes a one-item list (env_file, dns, tmpfs...). */
-static const struct ecs_node *as_list(struct merger *m, const struct ecs_node *n)
-{
-	struct ecs_node **items;
-
-	if (n->kind != ECS_NODE_SCALAR)
-		return n;
-	items = ecs_arena_alloc(&m->r->arena, sizeof(*items));
-	if (!items)
-		return NULL;
-	items[0] = (struct ecs_node *)n;
-	return new_sequence(&m->r->arena, n, items, 1);
-}
-
-/* A NAME: value mapping as NAME=value items (NAME alone for null), each spanning its pair. */
-static const struct ecs_node *kv_as_list(struct merger *m, const struct ecs_node *map)
-{
-	struct ecs_node **items = ecs_arena_alloc(&m->r->arena, (map->map.n + 1) * sizeof(*items));
-
-	if (!items)
-		return NULL;
-	for (uint32_t i = 0; i < map->map.n; i++) {
-		const struct ecs_pair *p = &map->map.pairs[i];
-		const char *k = ecs_node_text(p->key), *v = ecs_node_text(p->value);
-		struct ecs_span sp = p->key->span;
-		sp.end = p->value->span.end.byte >= sp.end.byte ? p->value->span.end : sp.end;
-		items[i] = ecs_node_new_scalar(&m->r->arena,
-			ecs_node_is_null(p->value) || !v ? (k ? k : "") :
-			ecs_arena_printf(&m->r->arena, "%s=%s", k ? k : "", v), &sp);
-		if (!items[i])
-			return NULL;
-	}
-	return new_sequence(&m->r->arena, map, items, map->map.n);
-}
-
-/* A list of names as a mapping: NAME -> value_of(item). */
-static const struct ecs_node *list_as_map(struct merger *m, const struct ecs_node *seq, bool depends_on)
-{
-	struct ecs_pair *pairs = ecs_arena_zalloc(&m->r->arena, (seq->seq.n + 1) * sizeof(*pairs));
-	uint32_t n = 0;
-
-	if (!pairs)
-		return NULL;
-	for (uint32_t i = 0; i < seq->seq.n; i++) {
-		struct ecs_node *it = seq->seq.items[i];
-		const struct ecs_node *d = ecs_node_deref(it);
-		if (!d || d->kind != ECS_NODE_SCALAR)
-			continue;
-		pairs[n].key = it;
-		if (depends_on) {
-			struct ecs_pair dp[2];
-			dp[0].key = ecs_node_new_scalar(&m->r->arena, "condition", &d->span);
-			dp[0].value = ecs_node_new_scalar(&m->r->arena, "service_started", &d->span);
-			dp[1].key = ecs_node_new_scalar(&m->r->arena, "required", &d->span);
-			dp[1].value = ecs_node_new_scalar(&m->r->arena, "true", &d->span);
-			dp[0].from_merge = dp[1].from_merge = false;
-			pairs[n].value = ecs_node_new_mapping(&m->r->arena, NULL, dp, 2);
-			if (pairs[n].value)
-				pairs[n].value->span = d->span;
-		} else {
-			struct ecs_span sp = d->span;
-			sp.start = sp.end;
-			pairs[n].value = ecs_node_new_scalar(&m->r->arena, "", &sp);
-		}
-		if (!pairs[n].value)
-			return NULL;
-		n++;
-	}
-	return ecs_node_new_mapping(&m->r->arena, seq, pairs, n);
 }
 
 /* --- the merge ---------------------------------------------------------------- */
@@ -528,20 +180,20 @@ static struct ecs_node *merge_map(struct merger *m, const struct ecs_node *base,
 	uint32_t nb = base->map.n, no = over->map.n, n = nb;
 	struct ecs_pair *pairs = ecs_arena_alloc(&m->r->arena, (nb + no + 1) * sizeof(*pairs));
 	bool *gone = ecs_arena_zalloc(&m->r->arena, nb + no + 1);
-	struct strtab t;
+	struct ecs_strtab t;
 
-	if (!pairs || !gone || strtab_init(&m->r->arena, &t, nb + no) < 0)
+	if (!pairs || !gone || ecs_strtab_init(&m->r->arena, &t, nb + no) < 0)
 		return NULL;
 	memcpy(pairs, base->map.pairs, nb * sizeof(*pairs));
 	for (uint32_t i = 0; i < nb; i++) {
 		const char *k = ecs_node_text(pairs[i].key);
 		if (k)
-			strtab_get_or_put(&t, k, i);
+			ecs_strtab_get_or_put(&t, k, i);
 	}
 	for (uint32_t i = 0; i < no; i++) {
 		const struct ecs_pair *op = &over->map.pairs[i];
 		const char *k = ecs_node_text(op->key);
-		uint32_t at = k ? strtab_get_or_put(&t, k, n) : UINT32_MAX;
+		uint32_t at = k ? ecs_strtab_get_or_put(&t, k, n) : UINT32_MAX;
 		struct seg s = { path, k };
 		struct rule cr = child_rule(rule, k);
 
@@ -553,7 +205,7 @@ static struct ecs_node *merge_map(struct merger *m, const struct ecs_node *base,
 				continue;
 			}
 			pairs[n] = *op;
-			pairs[n].value = strip(m, op->value);
+			pairs[n].value = merge_strip(m, op->value);
 			pairs[n].from_merge = false;
 			n++;
 			continue;
@@ -588,15 +240,15 @@ static struct ecs_node *merge(struct merger *m, struct ecs_node *base, struct ec
 	const struct ecs_node *b = ecs_node_deref(base), *o = ecs_node_deref(over);
 
 	if (ecs_node_has_tag(over, "!override"))
-		return strip(m, over);
+		return merge_strip(m, over);
 	if (!b || ecs_node_is_null(base))
-		return strip(m, over);
+		return merge_strip(m, over);
 	if (!o || (ecs_node_is_null(over) && rule.kind != R_REPLACE))
 		return base;
 	switch (rule.kind) {
 	case R_REPLACE:
 	case R_SCALAR:
-		return strip(m, over);
+		return merge_strip(m, over);
 	case R_BUILD:
 		if (b->kind == ECS_NODE_SCALAR || o->kind == ECS_NODE_SCALAR) {
 			struct ecs_pair p;
@@ -618,19 +270,19 @@ static struct ecs_node *merge(struct merger *m, struct ecs_node *base, struct ec
 		break;
 	case R_LOGGING:
 		if (b->kind == ECS_NODE_MAPPING && o->kind == ECS_NODE_MAPPING) {
-			const char *bd = map_text(b, "driver"), *od = map_text(o, "driver");
+			const char *bd = merge_map_text(b, "driver"), *od = merge_map_text(o, "driver");
 			if (bd && od && strcmp(bd, od) != 0)
-				return strip(m, over);
+				return merge_strip(m, over);
 		}
 		break;
 	case R_DEPENDS_ON:
 	case R_SVC_NETWORKS:
 		if (b->kind == ECS_NODE_SEQUENCE && o->kind == ECS_NODE_SEQUENCE)
-			return concat_unique(m, b, o, K_WHOLE);
+			return merge_concat_unique(m, b, o, K_WHOLE);
 		if (b->kind == ECS_NODE_SEQUENCE && o->kind == ECS_NODE_MAPPING)
-			b = list_as_map(m, b, rule.kind == R_DEPENDS_ON);
+			b = merge_list_as_map(m, b, rule.kind == R_DEPENDS_ON);
 		else if (o->kind == ECS_NODE_SEQUENCE && b->kind == ECS_NODE_MAPPING)
-			o = list_as_map(m, o, rule.kind == R_DEPENDS_ON);
+			o = merge_list_as_map(m, o, rule.kind == R_DEPENDS_ON);
 		if (!b || !o)
 			return NULL;
 		break;
@@ -638,21 +290,21 @@ static struct ecs_node *merge(struct merger *m, struct ecs_node *base, struct ec
 		if (b->kind == ECS_NODE_MAPPING && o->kind == ECS_NODE_MAPPING)
 			return merge_map(m, b, o, (struct rule){ R_SCALAR, 0, false }, path, true);
 		if (b->kind == ECS_NODE_MAPPING && o->kind == ECS_NODE_SEQUENCE)
-			b = kv_as_list(m, b);
+			b = merge_kv_as_list(m, b);
 		else if (b->kind == ECS_NODE_SEQUENCE && o->kind == ECS_NODE_MAPPING)
-			o = kv_as_list(m, o);
+			o = merge_kv_as_list(m, o);
 		if (!b || !o)
 			return NULL;
 		if (b->kind == ECS_NODE_SEQUENCE && o->kind == ECS_NODE_SEQUENCE)
-			return concat_unique(m, b, o, rule.key);
+			return merge_concat_unique(m, b, o, rule.key);
 		break;
 	case R_LIST_STR:
 		if (b->kind != ECS_NODE_MAPPING && o->kind != ECS_NODE_MAPPING) {
-			b = as_list(m, b);
-			o = as_list(m, o);
+			b = merge_as_list(m, b);
+			o = merge_as_list(m, o);
 			if (!b || !o)
 				return NULL;
-			return concat_unique(m, b, o, rule.key);
+			return merge_concat_unique(m, b, o, rule.key);
 		}
 		break;
 	default:
@@ -670,9 +322,9 @@ static struct ecs_node *merge(struct merger *m, struct ecs_node *base, struct ec
 			conflict(m, b, o, path);
 			return base;
 		}
-		return concat_unique(m, b, o, rule.kind == R_SEQ_KEY ? rule.key : K_WHOLE);
+		return merge_concat_unique(m, b, o, rule.kind == R_SEQ_KEY ? rule.key : K_WHOLE);
 	}
-	return strip(m, over);
+	return merge_strip(m, over);
 }
 
 static struct merger merger_init(struct ecs_run *r)
@@ -692,7 +344,7 @@ struct ecs_node *ecs_merge_documents(struct ecs_run *r, struct ecs_node *base, s
 	if (!over)
 		return base;
 	if (!base)
-		return strip(&m, over);
+		return merge_strip(&m, over);
 	return merge(&m, base, over, (struct rule){ R_ROOT, 0, false }, NULL);
 }
 
@@ -703,7 +355,7 @@ struct ecs_node *ecs_merge_service(struct ecs_run *r, struct ecs_node *base, str
 	struct seg s0 = { NULL, "services" }, s1 = { &s0, name };
 
 	if (!base)
-		return strip(&m, over);
+		return merge_strip(&m, over);
 	return merge(&m, base, over, (struct rule){ R_SERVICE, 0, false }, &s1);
 }
 
@@ -711,5 +363,5 @@ struct ecs_node *ecs_merge_strip(struct ecs_run *r, struct ecs_node *doc)
 {
 	struct merger m = merger_init(r);
 
-	return doc ? strip(&m, doc) : NULL;
+	return doc ? merge_strip(&m, doc) : NULL;
 }

@@ -150,6 +150,34 @@ static uint8_t scalar_style(struct fy_token *t)
 	}
 }
 
+/*
+ * libfyaml 0.7.12 decodes two or more consecutive '' escapes wrongly
+ * ('a''''b' comes back as "a'''").  For the common one-line case the
+ * decoding is trivial and exact, so we do it from the source bytes; a
+ * multi-line single-quoted scalar (line folding) still comes from libfyaml.
+ */
+static bool decode_single_line_quoted(struct ecs_yaml_builder *b, struct ecs_node *n)
+{
+	const char *raw = b->src->data + n->scalar.content_start;
+	size_t len = n->scalar.content_end - n->scalar.content_start, out = 0;
+	char *text;
+
+	if (!memchr(raw, '\'', len) || memchr(raw, '\n', len) || memchr(raw, '\r', len))
+		return false;
+	text = ecs_arena_alloc(b->arena, len + 1);
+	if (!text)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		text[out++] = raw[i];
+		if (raw[i] == '\'' && i + 1 < len && raw[i + 1] == '\'')
+			i++;
+	}
+	text[out] = '\0';
+	n->scalar.text = text;
+	n->scalar.len = (uint32_t)out;
+	return true;
+}
+
 static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *ev)
 {
 	struct ecs_node *n = ecs_arena_zalloc(b->arena, sizeof(*n));
@@ -185,8 +213,10 @@ static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *
 			n->span.end = pos_after(n->span.end);
 	}
 	text = t ? fy_token_get_text(t, &len) : NULL;
-	n->scalar.text = ecs_arena_strndup(b->arena, text ? text : "", text ? len : 0);
-	n->scalar.len = (uint32_t)len;
+	if (n->style != ECS_STYLE_SINGLE || !decode_single_line_quoted(b, n)) {
+		n->scalar.text = ecs_arena_strndup(b->arena, text ? text : "", text ? len : 0);
+		n->scalar.len = (uint32_t)len;
+	}
 	n->tag = token_text(b, ev->scalar.tag);
 	n->anchor = token_text(b, ev->scalar.anchor);
 	n->expanded = 1;
