@@ -19,8 +19,9 @@ const char ecs_cmd_convert_help[] =
 	"Checks the project, then prints the AWS CloudFormation template that runs it\n"
 	"on Amazon ECS/Fargate, as `docker compose convert` did in an ECS context.\n"
 	"The FILEs (or -f FILE...) form one project, later files overriding earlier\n"
-	"ones; with none, compose.yaml (or compose.yml, docker-compose.yml,\n"
-	"docker-compose.yaml) in the current directory.\n"
+	"ones; with none, COMPOSE_FILE, else compose.yaml (or compose.yml,\n"
+	"docker-compose.yml, docker-compose.yaml) found from the current directory\n"
+	"upwards, plus its override file.\n"
 	"\n"
 	"Errors stop the conversion: they are printed and nothing is emitted.\n"
 	"Warnings are printed to standard error and the template is emitted.\n"
@@ -68,19 +69,8 @@ static int convert_project(struct ecs_run *run, const struct ecs_options *o, cJS
 	size_t n = o->files.n ? o->files.n : o->inputs.n;
 	struct ecs_convert_options copts = { .vpc = o->vpc, .subnets = o->subnets };
 	struct ecs_project_input in;
-	char found[4096];
-	const char *only;
 
-	if (n == 0) {
-		only = ecs_discover_compose_file(o->project_directory, found, sizeof(found));
-		if (!only) {
-			fprintf(stderr, "ecslint convert: no compose.yaml, compose.yml, docker-compose.yml or "
-					"docker-compose.yaml here; name the file: ecslint convert -f FILE\n");
-			return 3;
-		}
-		paths = &only;
-		n = 1;
-	}
+	/* With no files named the loader finds them as Compose does (COMPOSE_FILE, discovery). */
 	if (ecs_project_load(run, o, paths, n, &in) < 0 || ecs_lint_loaded(run, o, &in) < 0)
 		return -1;
 	if (!run->input_failed && in.root && ecs_convert_input(run, &in, &copts, tpl) < 0)
