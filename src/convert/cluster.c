@@ -36,7 +36,7 @@ static int cluster_project(struct cvt *c)
 {
 	cJSON *props;
 
-	if (c->p->x_aws_cluster.present) {
+	if (cvt_external_cluster(c)) {
 		cvt_sets(c, c->metadata, "Cluster", c->p->x_aws_cluster.v);
 	} else if ((props = cvt_resource(c, "Cluster", "AWS::ECS::Cluster", "project", c->p->name, NULL))) {
 		cvt_sets(c, props, "ClusterName", c->p->name);

@@ -12,7 +12,7 @@
 cJSON *cvt_log_configuration(struct cvt *c, const struct ecs_service *s)
 {
 	cJSON *lc = cvt_obj(c), *opts = cvt_obj(c);
-	const struct ecs_kvs *o = &s->logging.options;
+	const struct ecs_kvs *o = &s->logging->options;
 
 	cvt_sets(c, lc, "LogDriver", "awslogs");
 	cvt_set(c, opts, "awslogs-group", cvt_ref(c, "LogGroup"));
@@ -200,7 +200,7 @@ cJSON *cvt_main_container(struct cvt *c, struct cvt_svc *sv, const struct cvt_si
 		cvt_set(c, ct, "EntryPoint", strings(c, &s->entrypoint.argv));
 	environment(c, ct, s, env_files);
 	cvt_set(c, ct, "Essential", cvt_bool(c, true));
-	health_check(c, ct, &s->healthcheck);
+	health_check(c, ct, s->healthcheck);
 	if (s->image.present)
 		cvt_sets(c, ct, "Image", s->image.v);
 	linux_parameters(c, ct, s);

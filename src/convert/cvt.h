@@ -127,6 +127,15 @@ cJSON *cvt_tag_list(struct cvt *c, const char *const *kv, size_t n_pairs);
 /* The VPC id and subnet list, as parameter references. */
 cJSON *cvt_vpc(struct cvt *c);
 cJSON *cvt_subnets(struct cvt *c);
+/* x-aws-cluster / x-aws-loadbalancer given (an empty string is not). */
+static inline bool cvt_external_cluster(const struct cvt *c)
+{
+	return c->p->x_aws_cluster.present && c->p->x_aws_cluster.v[0];
+}
+static inline bool cvt_external_lb(const struct cvt *c)
+{
+	return c->p->x_aws_loadbalancer.present && c->p->x_aws_loadbalancer.v[0];
+}
 /* The cluster: ARN (GetAtt Cluster.Arn or x-aws-cluster) and name/id. */
 cJSON *cvt_cluster_arn(struct cvt *c);
 cJSON *cvt_cluster_id(struct cvt *c);

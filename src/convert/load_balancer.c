@@ -37,7 +37,7 @@ static char *upper(struct cvt *c, const char *s)
 
 static cJSON *lb_arn(struct cvt *c)
 {
-	if (c->p->x_aws_loadbalancer.present)
+	if (cvt_external_lb(c))
 		return cvt_str(c, c->p->x_aws_loadbalancer.v);
 	return cvt_ref(c, "LoadBalancer");
 }
@@ -68,7 +68,7 @@ static void load_balancer(struct cvt *c)
 static int lb_project(struct cvt *c)
 {
 	c->lb_application = true;
-	c->lb_external = c->p->x_aws_loadbalancer.present;
+	c->lb_external = cvt_external_lb(c);
 	for (uint32_t i = 0; i < c->n_svcs; i++) {
 		const struct ecs_service *s = c->svcs[i].s;
 		for (uint32_t j = 0; j < s->n_ports; j++) {

@@ -11,8 +11,8 @@
 /* MaximumPercent / MinimumHealthyPercent; returns false after reporting a problem. */
 static bool rolling_update(struct cvt *c, const struct ecs_service *s, int64_t *max, int64_t *min)
 {
-	const struct ecs_update_config *u = &s->deploy.update_config;
-	const struct ecs_mint *r = &s->deploy.replicas, *par = &u->parallelism;
+	const struct ecs_update_config *u = s->deploy->update_config;
+	const struct ecs_mint *r = &s->deploy->replicas, *par = &u->parallelism;
 	bool has_min = u->x_aws_min_percent.present && u->x_aws_min_percent.valid;
 	bool has_max = u->x_aws_max_percent.present && u->x_aws_max_percent.valid;
 
@@ -95,8 +95,8 @@ static int service_service(struct cvt *c, struct cvt_svc *sv)
 
 	if (!id)
 		return -1;
-	if (s->deploy.replicas.present && s->deploy.replicas.valid && s->deploy.replicas.v < 0) {
-		cvt_error(c, &s->deploy.replicas.span, NULL, "use 0 to deploy no task, or a positive count",
+	if (s->deploy->replicas.present && s->deploy->replicas.valid && s->deploy->replicas.v < 0) {
+		cvt_error(c, &s->deploy->replicas.span, NULL, "use 0 to deploy no task, or a positive count",
 			  "deploy.replicas cannot be negative");
 		return 0;
 	}
@@ -115,7 +115,7 @@ static int service_service(struct cvt *c, struct cvt_svc *sv)
 	cvt_set(c, props, "DeploymentController", ctl);
 	/* replicas: 0 means no task (the original omitted 0, and AWS started one). */
 	cvt_set(c, props, "DesiredCount",
-		cvt_num(c, s->deploy.replicas.present && s->deploy.replicas.valid ? (double)s->deploy.replicas.v : 1));
+		cvt_num(c, s->deploy->replicas.present && s->deploy->replicas.valid ? (double)s->deploy->replicas.v : 1));
 	cvt_sets(c, props, "LaunchType", sv->ec2 ? "EC2" : "FARGATE");
 	cvt_take(c, props, "LoadBalancers", &sv->load_balancers);
 	net = cvt_obj(c);

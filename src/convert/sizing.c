@@ -10,10 +10,10 @@
 
 static const struct ecs_resources *requested(const struct ecs_service *s)
 {
-	if (s->deploy.limits.present)
-		return &s->deploy.limits;
-	if (s->deploy.reservations.present)
-		return &s->deploy.reservations;
+	if (s->deploy->limits->present)
+		return s->deploy->limits;
+	if (s->deploy->reservations->present)
+		return s->deploy->reservations;
 	return NULL;
 }
 
@@ -21,7 +21,7 @@ int cvt_task_size(struct cvt *c, const struct cvt_svc *sv, struct cvt_size *sz)
 {
 	const struct ecs_service *s = sv->s;
 	const struct ecs_resources *res = requested(s);
-	const struct ecs_resources *resv = &s->deploy.reservations;
+	const struct ecs_resources *resv = s->deploy->reservations;
 	int64_t millis = 0, mem = 0;
 	struct ecs_fargate_size fit;
 

@@ -53,11 +53,11 @@ static int task_definition_service(struct cvt *c, struct cvt_svc *sv)
 		cvt_sets(c, props, "Memory", sz.memory);
 	cvt_sets(c, props, "NetworkMode", "awsvpc");
 	/* Fargate refuses placement constraints (cfn-lint E3048); EC2 tasks keep them. */
-	if (sv->ec2 && s->deploy.placement.constraints.n) {
+	if (sv->ec2 && s->deploy->placement->constraints.n) {
 		cJSON *pcs = cvt_arr(c);
-		for (uint32_t i = 0; i < s->deploy.placement.constraints.n; i++) {
+		for (uint32_t i = 0; i < s->deploy->placement->constraints.n; i++) {
 			cJSON *pc = cvt_obj(c);
-			cvt_sets(c, pc, "Expression", s->deploy.placement.constraints.v[i].v);
+			cvt_sets(c, pc, "Expression", s->deploy->placement->constraints.v[i].v);
 			cvt_sets(c, pc, "Type", "memberOf");
 			cvt_push(c, pcs, pc);
 		}

@@ -201,14 +201,14 @@ cJSON *cvt_subnets(struct cvt *c)
 
 cJSON *cvt_cluster_arn(struct cvt *c)
 {
-	if (c->p->x_aws_cluster.present)
+	if (cvt_external_cluster(c))
 		return cvt_str(c, c->p->x_aws_cluster.v);
 	return cvt_getatt(c, "Cluster", "Arn");
 }
 
 cJSON *cvt_cluster_id(struct cvt *c)
 {
-	if (c->p->x_aws_cluster.present) {
+	if (cvt_external_cluster(c)) {
 		/* arn:aws:ecs:region:account:cluster/NAME -> NAME */
 		const char *v = c->p->x_aws_cluster.v, *slash = strrchr(v, '/');
 		return cvt_str(c, strncmp(v, "arn:", 4) == 0 && slash ? slash + 1 : v);

@@ -26,38 +26,42 @@ bool mb_fields_sorted(const struct mb_field *table, size_t n)
 
 static int read_field(struct mb *b, const struct mb_field *f, void *obj, const struct ecs_pair *pr)
 {
-	void *field = (char *)obj + f->offset;
+	void *field;
+
+	if (f->base && !(obj = f->base(b, obj)))
+		return -1;
+	field = (char *)obj + f->offset;
 
 	switch (f->kind) {
 	case MB_F_STR:
-		mb_str(b, pr->key, pr->value, field);
+		mb_str(b, pr->value, field);
 		break;
 	case MB_F_BOOL:
-		mb_bool(b, pr->key, pr->value, field);
+		mb_bool(b, pr->value, field);
 		break;
 	case MB_F_INT:
-		mb_int(b, pr->key, pr->value, field);
+		mb_int(b, pr->value, field);
 		break;
 	case MB_F_BYTES:
-		mb_bytes(b, pr->key, pr->value, field);
+		mb_bytes(b, pr->value, field);
 		break;
 	case MB_F_DURATION:
-		mb_duration(b, pr->key, pr->value, field);
+		mb_duration(b, pr->value, field);
 		break;
 	case MB_F_CPUS:
-		mb_cpus(b, pr->key, pr->value, field);
+		mb_cpus(b, pr->value, field);
 		break;
 	case MB_F_MODE:
-		mb_mode(b, pr->key, pr->value, field);
+		mb_mode(b, pr->value, field);
 		break;
 	case MB_F_LIST:
-		mb_strs(b, pr->key, pr->value, false, field);
+		mb_strs(b, pr->value, false, field);
 		break;
 	case MB_F_STRING_OR_LIST:
-		mb_strs(b, pr->key, pr->value, true, field);
+		mb_strs(b, pr->value, true, field);
 		break;
 	case MB_F_KVS:
-		mb_kvs(b, pr->key, pr->value, '=', field);
+		mb_kvs(b, pr->value, '=', field);
 		break;
 	case MB_F_NODE:
 		*(const struct ecs_node **)field = ecs_node_deref(pr->value);
@@ -128,15 +132,14 @@ static int read_external(struct mb *b, const struct ecs_pair *pr, struct ecs_mbo
 		ext->present = ext->valid = ext->v = true;
 		ext->span = v->span;
 		ext->node = v;
-		ext->key = pr->key;
 		if (np) {
 			size_t mark = mb_push(b, "name");
-			mb_str(b, np->key, np->value, name);
+			mb_str(b, np->value, name);
 			mb_pop(b, mark);
 		}
 		return 0;
 	}
-	mb_bool(b, pr->key, pr->value, ext);
+	mb_bool(b, pr->value, ext);
 	return 0;
 }
 
@@ -158,14 +161,14 @@ static int object_external(struct mb *b, void *obj, const struct ecs_pair *pr)
 	return read_external(b, pr, &o->external, &o->external_name);
 }
 
-#define NF(k, kind, f) { k, kind, offsetof(struct ecs_network, f), NULL }
+#define NF(k, kind, f) { k, kind, offsetof(struct ecs_network, f), NULL, NULL }
 static const struct mb_field network_fields[] = {
 	NF("attachable", MB_F_BOOL, attachable),
 	NF("driver", MB_F_STR, driver),
 	NF("driver_opts", MB_F_KVS, driver_opts),
 	NF("enable_ipv4", MB_F_BOOL, enable_ipv4),
 	NF("enable_ipv6", MB_F_BOOL, enable_ipv6),
-	{ "external", MB_F_CUSTOM, 0, network_external },
+	{ "external", MB_F_CUSTOM, 0, network_external, NULL },
 	NF("internal", MB_F_BOOL, internal),
 	NF("ipam", MB_F_NODE, ipam),
 	NF("labels", MB_F_KVS, labels),
@@ -173,21 +176,21 @@ static const struct mb_field network_fields[] = {
 	NF("x-aws-securitygroup", MB_F_STR, x_aws_securitygroup),
 };
 
-#define VF(k, kind, f) { k, kind, offsetof(struct ecs_volume, f), NULL }
+#define VF(k, kind, f) { k, kind, offsetof(struct ecs_volume, f), NULL, NULL }
 static const struct mb_field volume_fields[] = {
 	VF("driver", MB_F_STR, driver),
 	VF("driver_opts", MB_F_KVS, driver_opts),
-	{ "external", MB_F_CUSTOM, 0, volume_external },
+	{ "external", MB_F_CUSTOM, 0, volume_external, NULL },
 	VF("labels", MB_F_KVS, labels),
 	VF("name", MB_F_STR, name),
 };
 
-#define OF(k, kind, f) { k, kind, offsetof(struct ecs_file_object, f), NULL }
+#define OF(k, kind, f) { k, kind, offsetof(struct ecs_file_object, f), NULL, NULL }
 static const struct mb_field secret_fields[] = {
 	OF("driver", MB_F_STR, driver),
 	OF("driver_opts", MB_F_KVS, driver_opts),
 	OF("environment", MB_F_STR, environment),
-	{ "external", MB_F_CUSTOM, 0, object_external },
+	{ "external", MB_F_CUSTOM, 0, object_external, NULL },
 	OF("file", MB_F_STR, file),
 	OF("labels", MB_F_KVS, labels),
 	OF("name", MB_F_STR, name),
@@ -200,7 +203,7 @@ static const struct mb_field config_fields[] = {
 	OF("driver", MB_F_STR, driver),
 	OF("driver_opts", MB_F_KVS, driver_opts),
 	OF("environment", MB_F_STR, environment),
-	{ "external", MB_F_CUSTOM, 0, object_external },
+	{ "external", MB_F_CUSTOM, 0, object_external, NULL },
 	OF("file", MB_F_STR, file),
 	OF("labels", MB_F_KVS, labels),
 	OF("name", MB_F_STR, name),
@@ -385,15 +388,15 @@ static int top_cloudformation(struct mb *b, void *obj, const struct ecs_pair *pr
 	return 0;
 }
 
-#define PF(k, kind, f) { k, kind, offsetof(struct ecs_project, f), NULL }
+#define PF(k, kind, f) { k, kind, offsetof(struct ecs_project, f), NULL, NULL }
 static const struct mb_field project_fields[] = {
-	{ "configs", MB_F_CUSTOM, 0, top_configs },
+	{ "configs", MB_F_CUSTOM, 0, top_configs, NULL },
 	PF("name", MB_F_STR, name_attr),
-	{ "networks", MB_F_CUSTOM, 0, top_networks },
-	{ "secrets", MB_F_CUSTOM, 0, top_secrets },
-	{ "services", MB_F_CUSTOM, 0, top_services },
-	{ "volumes", MB_F_CUSTOM, 0, top_volumes },
-	{ "x-aws-cloudformation", MB_F_CUSTOM, 0, top_cloudformation },
+	{ "networks", MB_F_CUSTOM, 0, top_networks, NULL },
+	{ "secrets", MB_F_CUSTOM, 0, top_secrets, NULL },
+	{ "services", MB_F_CUSTOM, 0, top_services, NULL },
+	{ "volumes", MB_F_CUSTOM, 0, top_volumes, NULL },
+	{ "x-aws-cloudformation", MB_F_CUSTOM, 0, top_cloudformation, NULL },
 	PF("x-aws-cluster", MB_F_STR, x_aws_cluster),
 	PF("x-aws-loadbalancer", MB_F_STR, x_aws_loadbalancer),
 	PF("x-aws-logs_retention", MB_F_INT, x_aws_logs_retention),

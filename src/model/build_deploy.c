@@ -18,18 +18,18 @@ static int dev_count(struct mb *b, void *obj, const struct ecs_pair *pr)
 
 	if (mb_scalar_type(v) == MB_STRING && strcmp(v->scalar.text, "all") == 0) {
 		d->count = (struct ecs_mint){ .present = true, .valid = true, .v = -1, .text = v->scalar.text,
-					      .span = v->span, .node = v, .key = pr->key };
+					      .span = v->span, .node = v };
 		d->count_all = true;
 		return 0;
 	}
-	mb_int(b, pr->key, v, &d->count);
+	mb_int(b, v, &d->count);
 	return 0;
 }
 
-#define RQ(k, kind, f) { k, kind, offsetof(struct ecs_device_request, f), NULL }
+#define RQ(k, kind, f) { k, kind, offsetof(struct ecs_device_request, f), NULL, NULL }
 static const struct mb_field request_fields[] = {
 	RQ("capabilities", MB_F_LIST, capabilities),
-	{ "count", MB_F_CUSTOM, 0, dev_count },
+	{ "count", MB_F_CUSTOM, 0, dev_count, NULL },
 	RQ("device_ids", MB_F_LIST, device_ids),
 	RQ("driver", MB_F_STR, driver),
 	RQ("options", MB_F_KVS, options),
@@ -99,30 +99,37 @@ static int res_generic(struct mb *b, void *obj, const struct ecs_pair *pr)
 		g->span = spec->span;
 		g->node = spec;
 		if ((pp = ecs_node_map_pair(spec, "kind")))
-			mb_str(b, pp->key, pp->value, &g->kind);
+			mb_str(b, pp->value, &g->kind);
 		if ((pp = ecs_node_map_pair(spec, "value")))
-			mb_int(b, pp->key, pp->value, &g->value);
+			mb_int(b, pp->value, &g->value);
 		mb_pop(b, mark);
 		r->n_generic_resources++;
 	}
 	return b->a->failed ? -1 : 0;
 }
 
-#define RF(k, kind, f) { k, kind, offsetof(struct ecs_resources, f), NULL }
+#define RF(k, kind, f) { k, kind, offsetof(struct ecs_resources, f), NULL, NULL }
 static const struct mb_field resource_fields[] = {
 	RF("cpus", MB_F_CPUS, cpus),
-	{ "devices", MB_F_CUSTOM, 0, res_devices },
-	{ "generic_resources", MB_F_CUSTOM, 0, res_generic },
+	{ "devices", MB_F_CUSTOM, 0, res_devices, NULL },
+	{ "generic_resources", MB_F_CUSTOM, 0, res_generic, NULL },
 	RF("memory", MB_F_BYTES, memory),
 	RF("pids", MB_F_INT, pids),
 };
 
-static int resources_of(struct mb *b, const struct ecs_pair *pr, struct ecs_resources *r)
+static const struct ecs_resources empty_resources;
+
+static int resources_of(struct mb *b, const struct ecs_pair *pr, const struct ecs_resources **out)
 {
 	const struct ecs_node *v = ecs_node_deref(pr->value);
+	struct ecs_resources *r;
 
 	if (!v || v->kind != ECS_NODE_MAPPING)
 		return 0;
+	r = ecs_arena_zalloc(b->a, sizeof(*r));
+	if (!r)
+		return -1;
+	*out = r;
 	r->present = true;
 	r->span = v->span;
 	r->node = v;
@@ -135,6 +142,7 @@ static int dep_resources(struct mb *b, void *obj, const struct ecs_pair *pr)
 	struct ecs_deploy *d = obj;
 	const struct ecs_node *v = ecs_node_deref(pr->value);
 	const struct ecs_pair *lp, *rp;
+
 	size_t mark;
 
 	if (!v || v->kind != ECS_NODE_MAPPING)
@@ -159,7 +167,7 @@ static int uc_ratio(struct mb *b, void *obj, const struct ecs_pair *pr)
 	struct ecs_update_config *u = obj;
 	char *end;
 
-	if (mb_str(b, pr->key, pr->value, &u->max_failure_ratio)) {
+	if (mb_str(b, pr->value, &u->max_failure_ratio)) {
 		u->max_failure_ratio_value = strtod(u->max_failure_ratio.v, &end);
 		if (end == u->max_failure_ratio.v || *end)
 			mb_invalid_at(b, &u->max_failure_ratio.span, "max_failure_ratio '%s' is not a number",
@@ -168,11 +176,11 @@ static int uc_ratio(struct mb *b, void *obj, const struct ecs_pair *pr)
 	return 0;
 }
 
-#define UF(k, kind, f) { k, kind, offsetof(struct ecs_update_config, f), NULL }
+#define UF(k, kind, f) { k, kind, offsetof(struct ecs_update_config, f), NULL, NULL }
 static const struct mb_field update_fields[] = {
 	UF("delay", MB_F_DURATION, delay),
 	UF("failure_action", MB_F_STR, failure_action),
-	{ "max_failure_ratio", MB_F_CUSTOM, 0, uc_ratio },
+	{ "max_failure_ratio", MB_F_CUSTOM, 0, uc_ratio, NULL },
 	UF("monitor", MB_F_DURATION, monitor),
 	UF("order", MB_F_STR, order),
 	UF("parallelism", MB_F_INT, parallelism),
@@ -184,18 +192,26 @@ static const struct mb_field update_fields[] = {
 static const struct mb_field rollback_fields[] = {
 	UF("delay", MB_F_DURATION, delay),
 	UF("failure_action", MB_F_STR, failure_action),
-	{ "max_failure_ratio", MB_F_CUSTOM, 0, uc_ratio },
+	{ "max_failure_ratio", MB_F_CUSTOM, 0, uc_ratio, NULL },
 	UF("monitor", MB_F_DURATION, monitor),
 	UF("order", MB_F_STR, order),
 	UF("parallelism", MB_F_INT, parallelism),
 };
 
-static int update_config_of(struct mb *b, const struct ecs_pair *pr, struct ecs_update_config *u, bool rollback)
+static const struct ecs_update_config empty_update;
+
+static int update_config_of(struct mb *b, const struct ecs_pair *pr, const struct ecs_update_config **out,
+			    bool rollback)
 {
 	const struct ecs_node *v = ecs_node_deref(pr->value);
+	struct ecs_update_config *u;
 
 	if (!v || v->kind != ECS_NODE_MAPPING)
 		return 0;
+	u = ecs_arena_zalloc(b->a, sizeof(*u));
+	if (!u)
+		return -1;
+	*out = u;
 	u->present = true;
 	u->span = v->span;
 	u->node = v;
@@ -215,7 +231,7 @@ static int dep_rollback(struct mb *b, void *obj, const struct ecs_pair *pr)
 	return update_config_of(b, pr, &((struct ecs_deploy *)obj)->rollback_config, true);
 }
 
-#define XF(k, kind, f) { k, kind, offsetof(struct ecs_restart_policy, f), NULL }
+#define XF(k, kind, f) { k, kind, offsetof(struct ecs_restart_policy, f), NULL, NULL }
 static const struct mb_field restart_fields[] = {
 	XF("condition", MB_F_STR, condition),
 	XF("delay", MB_F_DURATION, delay),
@@ -223,13 +239,19 @@ static const struct mb_field restart_fields[] = {
 	XF("window", MB_F_DURATION, window),
 };
 
+static const struct ecs_restart_policy empty_restart;
+
 static int dep_restart(struct mb *b, void *obj, const struct ecs_pair *pr)
 {
-	struct ecs_restart_policy *r = &((struct ecs_deploy *)obj)->restart_policy;
 	const struct ecs_node *v = ecs_node_deref(pr->value);
+	struct ecs_restart_policy *r;
 
 	if (!v || v->kind != ECS_NODE_MAPPING)
 		return 0;
+	r = ecs_arena_zalloc(b->a, sizeof(*r));
+	if (!r)
+		return -1;
+	((struct ecs_deploy *)obj)->restart_policy = r;
 	r->present = true;
 	r->span = v->span;
 	r->node = v;
@@ -248,7 +270,6 @@ static int pl_preferences(struct mb *b, void *obj, const struct ecs_pair *pr)
 	p->preferences.present = true;
 	p->preferences.span = v->span;
 	p->preferences.node = v;
-	p->preferences.key = pr->key;
 	p->preferences.v = mb_array(b, v->seq.n, sizeof(*p->preferences.v));
 	if (v->seq.n && !p->preferences.v)
 		return -1;
@@ -256,27 +277,33 @@ static int pl_preferences(struct mb *b, void *obj, const struct ecs_pair *pr)
 		const struct ecs_pair *sp = ecs_node_map_pair(v->seq.items[i], "spread");
 		size_t mark = mb_push_index(b, i);
 
-		if (sp && mb_str(b, sp->key, sp->value, &p->preferences.v[p->preferences.n]))
+		if (sp && mb_str(b, sp->value, &p->preferences.v[p->preferences.n]))
 			p->preferences.n++;
 		mb_pop(b, mark);
 	}
 	return 0;
 }
 
-#define PF(k, kind, f) { k, kind, offsetof(struct ecs_placement, f), NULL }
+#define PF(k, kind, f) { k, kind, offsetof(struct ecs_placement, f), NULL, NULL }
 static const struct mb_field placement_fields[] = {
 	PF("constraints", MB_F_LIST, constraints),
 	PF("max_replicas_per_node", MB_F_INT, max_replicas_per_node),
-	{ "preferences", MB_F_CUSTOM, 0, pl_preferences },
+	{ "preferences", MB_F_CUSTOM, 0, pl_preferences, NULL },
 };
+
+static const struct ecs_placement empty_placement;
 
 static int dep_placement(struct mb *b, void *obj, const struct ecs_pair *pr)
 {
-	struct ecs_placement *p = &((struct ecs_deploy *)obj)->placement;
 	const struct ecs_node *v = ecs_node_deref(pr->value);
+	struct ecs_placement *p;
 
 	if (!v || v->kind != ECS_NODE_MAPPING)
 		return 0;
+	p = ecs_arena_zalloc(b->a, sizeof(*p));
+	if (!p)
+		return -1;
+	((struct ecs_deploy *)obj)->placement = p;
 	p->present = true;
 	p->span = v->span;
 	p->node = v;
@@ -284,7 +311,7 @@ static int dep_placement(struct mb *b, void *obj, const struct ecs_pair *pr)
 	return mb_fields(b, v, placement_fields, N_OF(placement_fields), p, NULL, NULL);
 }
 
-#define AF(k, f) { k, MB_F_INT, offsetof(struct ecs_autoscaling, f), NULL }
+#define AF(k, f) { k, MB_F_INT, offsetof(struct ecs_autoscaling, f), NULL, NULL }
 static const struct mb_field autoscaling_fields[] = {
 	AF("cpu", cpu),
 	AF("max", max),
@@ -292,13 +319,19 @@ static const struct mb_field autoscaling_fields[] = {
 	AF("min", min),
 };
 
+static const struct ecs_autoscaling empty_autoscaling;
+
 static int dep_autoscaling(struct mb *b, void *obj, const struct ecs_pair *pr)
 {
-	struct ecs_autoscaling *a = &((struct ecs_deploy *)obj)->x_aws_autoscaling;
 	const struct ecs_node *v = ecs_node_deref(pr->value);
+	struct ecs_autoscaling *a;
 
 	if (!v || v->kind != ECS_NODE_MAPPING)
 		return 0;
+	a = ecs_arena_zalloc(b->a, sizeof(*a));
+	if (!a)
+		return -1;
+	((struct ecs_deploy *)obj)->x_aws_autoscaling = a;
 	a->present = true;
 	a->span = v->span;
 	a->node = v;
@@ -306,26 +339,47 @@ static int dep_autoscaling(struct mb *b, void *obj, const struct ecs_pair *pr)
 	return mb_fields(b, v, autoscaling_fields, N_OF(autoscaling_fields), a, NULL, NULL);
 }
 
-#define DF(k, kind, f) { k, kind, offsetof(struct ecs_deploy, f), NULL }
+#define DF(k, kind, f) { k, kind, offsetof(struct ecs_deploy, f), NULL, NULL }
 static const struct mb_field deploy_fields[] = {
 	DF("endpoint_mode", MB_F_STR, endpoint_mode),
 	DF("labels", MB_F_KVS, labels),
 	DF("mode", MB_F_STR, mode),
-	{ "placement", MB_F_CUSTOM, 0, dep_placement },
+	{ "placement", MB_F_CUSTOM, 0, dep_placement, NULL },
 	DF("replicas", MB_F_INT, replicas),
-	{ "resources", MB_F_CUSTOM, 0, dep_resources },
-	{ "restart_policy", MB_F_CUSTOM, 0, dep_restart },
-	{ "rollback_config", MB_F_CUSTOM, 0, dep_rollback },
-	{ "update_config", MB_F_CUSTOM, 0, dep_update },
-	{ "x-aws-autoscaling", MB_F_CUSTOM, 0, dep_autoscaling },
+	{ "resources", MB_F_CUSTOM, 0, dep_resources, NULL },
+	{ "restart_policy", MB_F_CUSTOM, 0, dep_restart, NULL },
+	{ "rollback_config", MB_F_CUSTOM, 0, dep_rollback, NULL },
+	{ "update_config", MB_F_CUSTOM, 0, dep_update, NULL },
+	{ "x-aws-autoscaling", MB_F_CUSTOM, 0, dep_autoscaling, NULL },
 };
 
-int mb_build_deploy(struct mb *b, struct ecs_deploy *d, const struct ecs_pair *pr)
+static const struct ecs_deploy empty_deploy = {
+	.update_config = &empty_update,
+	.rollback_config = &empty_update,
+	.limits = &empty_resources,
+	.reservations = &empty_resources,
+	.restart_policy = &empty_restart,
+	.placement = &empty_placement,
+	.x_aws_autoscaling = &empty_autoscaling,
+};
+
+const struct ecs_deploy *mb_empty_deploy(void)
+{
+	return &empty_deploy;
+}
+
+int mb_build_deploy(struct mb *b, const struct ecs_deploy **out, const struct ecs_pair *pr)
 {
 	const struct ecs_node *v = ecs_node_deref(pr->value);
+	struct ecs_deploy *d;
 
 	if (!v || v->kind != ECS_NODE_MAPPING)
 		return 0;
+	d = ecs_arena_alloc(b->a, sizeof(*d));
+	if (!d)
+		return -1;
+	*d = empty_deploy;
+	*out = d;
 	d->present = true;
 	d->span = v->span;
 	d->node = v;

@@ -50,24 +50,23 @@ void mb_invalid_at(struct mb *b, const struct ecs_span *span, const char *fmt, .
 	__attribute__((format(printf, 3, 4)));
 
 /*
- * Value readers.  v is the value node (not deref'd yet), key the key node or
- * NULL.  Each returns true when it filled out; a wrong YAML type or null
+ * Value readers.  v is the value node (not deref'd yet).  Each returns true when it filled out; a wrong YAML type or null
  * leaves out not present (the schema validator reports types).
  * mb_str: strings, and numbers/booleans stringified as Compose does; a
  * plain yes/no/on/off gets ECS114 (YAML 1.1 readers would make it a boolean).
  */
-bool mb_str(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mstr *out);
-bool mb_bool(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mbool *out);
-bool mb_int(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mint *out);
-bool mb_bytes(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mint *out);
-bool mb_duration(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mint *out);
-bool mb_cpus(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mcpus *out);
-bool mb_mode(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mint *out);
+bool mb_str(struct mb *b, const struct ecs_node *v, struct ecs_mstr *out);
+bool mb_bool(struct mb *b, const struct ecs_node *v, struct ecs_mbool *out);
+bool mb_int(struct mb *b, const struct ecs_node *v, struct ecs_mint *out);
+bool mb_bytes(struct mb *b, const struct ecs_node *v, struct ecs_mint *out);
+bool mb_duration(struct mb *b, const struct ecs_node *v, struct ecs_mint *out);
+bool mb_cpus(struct mb *b, const struct ecs_node *v, struct ecs_mcpus *out);
+bool mb_mode(struct mb *b, const struct ecs_node *v, struct ecs_mint *out);
 /* A list of strings; with from_string a single string is one item. */
-bool mb_strs(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, bool from_string,
+bool mb_strs(struct mb *b, const struct ecs_node *v, bool from_string,
 	     struct ecs_mstrs *out);
 /* list_or_dict; list items split at the first '=' (sep). */
-bool mb_kvs(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, char sep, struct ecs_kvs *out);
+bool mb_kvs(struct mb *b, const struct ecs_node *v, char sep, struct ecs_kvs *out);
 /* A part of a scalar as a string value. */
 struct ecs_mstr mb_part(struct mb *b, const struct ecs_node *n, uint32_t start, uint32_t end);
 /* Fills present/span/node/key of a string the builder synthesises. */
@@ -94,6 +93,9 @@ struct mb_field {
 	enum mb_kind kind;
 	size_t offset;		/* of the field in the object */
 	int (*custom)(struct mb *b, void *obj, const struct ecs_pair *pr);	/* -1: out of memory */
+	/* The struct the field lives in, allocated on first use, when it is
+	 * not obj itself (a service's rarely written attributes); NULL: obj. */
+	void *(*base)(struct mb *b, void *obj);
 };
 
 /*
@@ -119,8 +121,9 @@ int mb_build_devices(struct mb *b, struct ecs_service *s, const struct ecs_pair 
 int mb_build_refs(struct mb *b, struct ecs_service *s, const struct ecs_pair *pr, bool secrets);
 int mb_build_depends_on(struct mb *b, struct ecs_service *s, const struct ecs_pair *pr);
 int mb_build_networks(struct mb *b, struct ecs_service *s, const struct ecs_pair *pr);
-int mb_build_command(struct mb *b, const struct ecs_pair *pr, struct ecs_command *out);
-int mb_build_deploy(struct mb *b, struct ecs_deploy *d, const struct ecs_pair *pr);
+int mb_build_command(struct mb *b, const struct ecs_pair *pr, struct ecs_cmdline *out);
+int mb_build_deploy(struct mb *b, const struct ecs_deploy **out, const struct ecs_pair *pr);
+const struct ecs_deploy *mb_empty_deploy(void);
 int mb_build_device_requests(struct mb *b, const struct ecs_node *v, struct ecs_device_request **out,
 			     uint32_t *n);
 int mb_build_toplevel(struct mb *b, const struct ecs_node *root);

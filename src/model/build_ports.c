@@ -167,7 +167,7 @@ static int long_port(struct mb *b, struct port_list *l, const struct ecs_node *n
 	p->valid = true;
 	if ((pp = ecs_node_map_pair(n, "target"))) {
 		mark = mb_push(b, "target");
-		if (mb_int(b, pp->key, pp->value, &target) && target.valid && (target.v < 0 || target.v > 65535)) {
+		if (mb_int(b, pp->value, &target) && target.valid && (target.v < 0 || target.v > 65535)) {
 			mb_invalid_at(b, &target.span, "container port %lld is out of range (0-65535)", (long long)target.v);
 			target.valid = false;
 		}
@@ -185,7 +185,7 @@ static int long_port(struct mb *b, struct port_list *l, const struct ecs_node *n
 		mark = mb_push(b, "published");
 		struct ecs_parse_error e;
 
-		if (mb_str(b, pp->key, pp->value, &p->published) &&
+		if (mb_str(b, pp->value, &p->published) &&
 		    ecs_parse_port_range(p->published.v, p->published.len, &p->published_start, &p->published_end,
 					 &e) < 0) {
 			mb_invalid(b, p->published.node, &e);
@@ -195,22 +195,22 @@ static int long_port(struct mb *b, struct port_list *l, const struct ecs_node *n
 	}
 	if ((pp = ecs_node_map_pair(n, "host_ip"))) {
 		mark = mb_push(b, "host_ip");
-		if (mb_str(b, pp->key, pp->value, &p->host_ip) && !ecs_ip_address_valid(p->host_ip.v, p->host_ip.len)) {
+		if (mb_str(b, pp->value, &p->host_ip) && !ecs_ip_address_valid(p->host_ip.v, p->host_ip.len)) {
 			mb_invalid_at(b, &p->host_ip.span, "invalid IP address '%s'", p->host_ip.v);
 			p->valid = false;
 		}
 		mb_pop(b, mark);
 	}
 	if ((pp = ecs_node_map_pair(n, "protocol")))
-		mb_str(b, pp->key, pp->value, &p->protocol);
+		mb_str(b, pp->value, &p->protocol);
 	if ((pp = ecs_node_map_pair(n, "mode")))
-		mb_str(b, pp->key, pp->value, &p->mode);
+		mb_str(b, pp->value, &p->mode);
 	if ((pp = ecs_node_map_pair(n, "app_protocol")))
-		mb_str(b, pp->key, pp->value, &p->app_protocol);
+		mb_str(b, pp->value, &p->app_protocol);
 	if ((pp = ecs_node_map_pair(n, "name")))
-		mb_str(b, pp->key, pp->value, &p->name);
+		mb_str(b, pp->value, &p->name);
 	if ((pp = ecs_node_map_pair(n, "x-aws-protocol")))
-		mb_str(b, pp->key, pp->value, &p->x_aws_protocol);
+		mb_str(b, pp->value, &p->x_aws_protocol);
 	p->effective_protocol = p->protocol.present && p->protocol.len ? lower_dup(b, p->protocol.v) : "tcp";
 	return b->a->failed ? -1 : 0;
 }

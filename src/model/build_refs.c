@@ -9,7 +9,7 @@
 
 #define N_OF(t) (sizeof(t) / sizeof((t)[0]))
 
-#define RF(k, kind, f) { k, kind, offsetof(struct ecs_file_ref, f), NULL }
+#define RF(k, kind, f) { k, kind, offsetof(struct ecs_file_ref, f), NULL, NULL }
 static const struct mb_field ref_fields[] = {
 	RF("gid", MB_F_STR, gid),
 	RF("mode", MB_F_MODE, mode),
@@ -51,7 +51,7 @@ int mb_build_refs(struct mb *b, struct ecs_service *s, const struct ecs_pair *pr
 			if (mb_fields(b, item, ref_fields, N_OF(ref_fields), r, NULL, NULL) < 0)
 				return -1;
 		} else {
-			mb_str(b, NULL, item, &r->source);
+			mb_str(b, item, &r->source);
 		}
 		mb_pop(b, mark);
 		if (!r->source.present)
@@ -71,7 +71,7 @@ int mb_build_refs(struct mb *b, struct ecs_service *s, const struct ecs_pair *pr
 	return b->a->failed ? -1 : 0;
 }
 
-#define DF(k, kind, f) { k, kind, offsetof(struct ecs_depend, f), NULL }
+#define DF(k, kind, f) { k, kind, offsetof(struct ecs_depend, f), NULL, NULL }
 static const struct mb_field depend_fields[] = {
 	DF("condition", MB_F_STR, condition),
 	DF("required", MB_F_BOOL, required),
@@ -96,7 +96,7 @@ int mb_build_depends_on(struct mb *b, struct ecs_service *s, const struct ecs_pa
 		if (v->kind == ECS_NODE_SEQUENCE) {
 			const struct ecs_node *item = ecs_node_deref(v->seq.items[i]);
 			mark = mb_push_index(b, i);
-			if (mb_str(b, NULL, item, &d->service)) {
+			if (mb_str(b, item, &d->service)) {
 				d->span = item->span;
 				d->node = item;
 			}
@@ -106,7 +106,7 @@ int mb_build_depends_on(struct mb *b, struct ecs_service *s, const struct ecs_pa
 			if (!k || k->kind != ECS_NODE_SCALAR)
 				continue;
 			mark = mb_push(b, k->scalar.text);
-			if (mb_str(b, NULL, k, &d->service)) {
+			if (mb_str(b, k, &d->service)) {
 				d->span = k->span;
 				d->node = ecs_node_deref(dp->value);
 				if (mb_fields(b, dp->value, depend_fields, N_OF(depend_fields), d, NULL, NULL) < 0)
@@ -122,7 +122,7 @@ int mb_build_depends_on(struct mb *b, struct ecs_service *s, const struct ecs_pa
 	return b->a->failed ? -1 : 0;
 }
 
-#define NF(k, kind, f) { k, kind, offsetof(struct ecs_service_network, f), NULL }
+#define NF(k, kind, f) { k, kind, offsetof(struct ecs_service_network, f), NULL, NULL }
 static const struct mb_field attach_fields[] = {
 	NF("aliases", MB_F_LIST, aliases),
 	NF("driver_opts", MB_F_KVS, driver_opts),
@@ -154,7 +154,7 @@ int mb_build_networks(struct mb *b, struct ecs_service *s, const struct ecs_pair
 		if (v->kind == ECS_NODE_SEQUENCE) {
 			const struct ecs_node *item = ecs_node_deref(v->seq.items[i]);
 			mark = mb_push_index(b, i);
-			if (mb_str(b, NULL, item, &sn->name))
+			if (mb_str(b, item, &sn->name))
 				sn->span = item->span;
 		} else {
 			const struct ecs_pair *np = &v->map.pairs[i];
@@ -162,7 +162,7 @@ int mb_build_networks(struct mb *b, struct ecs_service *s, const struct ecs_pair
 			if (!k || k->kind != ECS_NODE_SCALAR)
 				continue;
 			mark = mb_push(b, k->scalar.text);
-			if (mb_str(b, NULL, k, &sn->name)) {
+			if (mb_str(b, k, &sn->name)) {
 				sn->span = k->span;
 				if (opts && opts->kind == ECS_NODE_MAPPING) {
 					sn->node = opts;

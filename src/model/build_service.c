@@ -21,23 +21,23 @@ static int svc_build(struct mb *b, void *obj, const struct ecs_pair *pr)
 	if (!v)
 		return 0;
 	if (v->kind == ECS_NODE_SCALAR) {
-		mb_str(b, pr->key, v, &s->build_context);
+		mb_str(b, v, &s->build_context);
 		return 0;
 	}
 	if ((cp = ecs_node_map_pair(v, "context"))) {
 		size_t mark = mb_push(b, "context");
-		mb_str(b, cp->key, cp->value, &s->build_context);
+		mb_str(b, cp->value, &s->build_context);
 		mb_pop(b, mark);
 	}
 	if ((cp = ecs_node_map_pair(v, "dockerfile"))) {
 		size_t mark = mb_push(b, "dockerfile");
-		mb_str(b, cp->key, cp->value, &s->build_dockerfile);
+		mb_str(b, cp->value, &s->build_dockerfile);
 		mb_pop(b, mark);
 	}
 	return 0;
 }
 
-int mb_build_command(struct mb *b, const struct ecs_pair *pr, struct ecs_command *c)
+int mb_build_command(struct mb *b, const struct ecs_pair *pr, struct ecs_cmdline *c)
 {
 	const struct ecs_node *v = ecs_node_deref(pr->value);
 	struct ecs_parse_error e;
@@ -55,11 +55,10 @@ int mb_build_command(struct mb *b, const struct ecs_pair *pr, struct ecs_command
 		c->argv.present = true;
 		c->argv.span = v->span;
 		c->argv.node = v;
-		c->argv.key = pr->key;
 		return 0;
 	}
 	if (v->kind == ECS_NODE_SEQUENCE) {
-		mb_strs(b, pr->key, v, false, &c->argv);
+		mb_strs(b, v, false, &c->argv);
 		return b->a->failed ? -1 : 0;
 	}
 	if (t != MB_STRING)
@@ -73,7 +72,6 @@ int mb_build_command(struct mb *b, const struct ecs_pair *pr, struct ecs_command
 	c->argv.from_string = true;
 	c->argv.span = v->span;
 	c->argv.node = v;
-	c->argv.key = pr->key;
 	if (ecs_shell_split(v->scalar.text, len, buf, starts, len + 1, &n, &cut, &e) < 0) {
 		c->valid = false;
 		mb_invalid(b, v, &e);
@@ -114,15 +112,15 @@ static int env_file_entry(struct mb *b, struct ecs_service *s, const struct ecs_
 	const struct ecs_pair *pp;
 
 	if (item->kind == ECS_NODE_SCALAR) {
-		if (!mb_str(b, NULL, item, &f->path))
+		if (!mb_str(b, item, &f->path))
 			return 0;
 	} else if (item->kind == ECS_NODE_MAPPING) {
 		if ((pp = ecs_node_map_pair(item, "path")))
-			mb_str(b, pp->key, pp->value, &f->path);
+			mb_str(b, pp->value, &f->path);
 		if ((pp = ecs_node_map_pair(item, "required")))
-			mb_bool(b, pp->key, pp->value, &f->required);
+			mb_bool(b, pp->value, &f->required);
 		if ((pp = ecs_node_map_pair(item, "format")))
-			mb_str(b, pp->key, pp->value, &f->format);
+			mb_str(b, pp->value, &f->format);
 		if (!f->path.present)
 			return 0;
 	} else {
@@ -174,41 +172,44 @@ static int hc_test(struct mb *b, void *obj, const struct ecs_pair *pr)
 	const struct ecs_node *v = ecs_node_deref(pr->value);
 
 	if (mb_scalar_type(v) != MB_STRING) {
-		mb_strs(b, pr->key, v, false, &h->test);
+		mb_strs(b, v, false, &h->test);
 		return b->a->failed ? -1 : 0;
 	}
 	h->test.v = mb_array(b, 2, sizeof(*h->test.v));
 	if (!h->test.v)
 		return -1;
 	h->test.v[0] = mb_synthetic("CMD-SHELL");
-	mb_str(b, NULL, v, &h->test.v[1]);
+	mb_str(b, v, &h->test.v[1]);
 	h->test.n = 2;
 	h->test.present = true;
 	h->test.from_string = true;
 	h->test.span = v->span;
 	h->test.node = v;
-	h->test.key = pr->key;
 	return 0;
 }
 
-#define HF(k, kind, f) { k, kind, offsetof(struct ecs_healthcheck, f), NULL }
+#define HF(k, kind, f) { k, kind, offsetof(struct ecs_healthcheck, f), NULL, NULL }
 static const struct mb_field healthcheck_fields[] = {
 	HF("disable", MB_F_BOOL, disable),
 	HF("interval", MB_F_DURATION, interval),
 	HF("retries", MB_F_INT, retries),
 	HF("start_interval", MB_F_DURATION, start_interval),
 	HF("start_period", MB_F_DURATION, start_period),
-	{ "test", MB_F_CUSTOM, 0, hc_test },
+	{ "test", MB_F_CUSTOM, 0, hc_test, NULL },
 	HF("timeout", MB_F_DURATION, timeout),
 };
 
 static int svc_healthcheck(struct mb *b, void *obj, const struct ecs_pair *pr)
 {
-	struct ecs_healthcheck *h = &((struct ecs_service *)obj)->healthcheck;
 	const struct ecs_node *v = ecs_node_deref(pr->value);
+	struct ecs_healthcheck *h;
 
 	if (!v || v->kind != ECS_NODE_MAPPING)
 		return 0;
+	h = ecs_arena_zalloc(b->a, sizeof(*h));
+	if (!h)
+		return -1;
+	((struct ecs_service *)obj)->healthcheck = h;
 	h->present = true;
 	h->span = v->span;
 	h->node = v;
@@ -239,22 +240,22 @@ static int svc_ulimits(struct mb *b, void *obj, const struct ecs_pair *pr)
 		if (!k || k->kind != ECS_NODE_SCALAR || !val)
 			continue;
 		mark = mb_push(b, k->scalar.text);
-		mb_str(b, NULL, k, &u->name);
+		mb_str(b, k, &u->name);
 		u->span = k->span;
 		u->node = val;
 		if (val->kind == ECS_NODE_MAPPING) {
 			const struct ecs_pair *sp = ecs_node_map_pair(val, "soft"), *hp = ecs_node_map_pair(val, "hard");
 			if (sp) {
 				size_t m2 = mb_push(b, "soft");
-				mb_int(b, sp->key, sp->value, &u->soft);
+				mb_int(b, sp->value, &u->soft);
 				mb_pop(b, m2);
 			}
 			if (hp) {
 				size_t m2 = mb_push(b, "hard");
-				mb_int(b, hp->key, hp->value, &u->hard);
+				mb_int(b, hp->value, &u->hard);
 				mb_pop(b, m2);
 			}
-		} else if (mb_int(b, up->key, val, &u->soft)) {
+		} else if (mb_int(b, val, &u->soft)) {
 			u->single = true;
 			u->hard = u->soft;
 		}
@@ -265,7 +266,7 @@ static int svc_ulimits(struct mb *b, void *obj, const struct ecs_pair *pr)
 	return 0;
 }
 
-#define LF(k, kind, f) { k, kind, offsetof(struct ecs_logging, f), NULL }
+#define LF(k, kind, f) { k, kind, offsetof(struct ecs_logging, f), NULL, NULL }
 static const struct mb_field logging_fields[] = {
 	LF("driver", MB_F_STR, driver),
 	LF("options", MB_F_KVS, options),
@@ -273,11 +274,15 @@ static const struct mb_field logging_fields[] = {
 
 static int svc_logging(struct mb *b, void *obj, const struct ecs_pair *pr)
 {
-	struct ecs_logging *l = &((struct ecs_service *)obj)->logging;
 	const struct ecs_node *v = ecs_node_deref(pr->value);
+	struct ecs_logging *l;
 
 	if (!v || v->kind != ECS_NODE_MAPPING)
 		return 0;
+	l = ecs_arena_zalloc(b->a, sizeof(*l));
+	if (!l)
+		return -1;
+	((struct ecs_service *)obj)->logging = l;
 	l->present = true;
 	l->span = v->span;
 	l->node = v;
@@ -289,7 +294,7 @@ static int svc_logging(struct mb *b, void *obj, const struct ecs_pair *pr)
  * "::1"), or a map host: ip | [ip, ...] (joined with ','). */
 static int svc_extra_hosts(struct mb *b, void *obj, const struct ecs_pair *pr)
 {
-	struct ecs_kvs *kvs = &((struct ecs_service *)obj)->extra_hosts;
+	struct ecs_kvs *kvs = &((struct ecs_service_other *)obj)->extra_hosts;
 	const struct ecs_node *v = ecs_node_deref(pr->value);
 
 	if (!v)
@@ -324,7 +329,7 @@ static int svc_extra_hosts(struct mb *b, void *obj, const struct ecs_pair *pr)
 			kvs->n++;
 		}
 	} else if (v->kind == ECS_NODE_MAPPING) {
-		if (!mb_kvs(b, pr->key, v, '=', kvs))
+		if (!mb_kvs(b, v, '=', kvs))
 			return b->a->failed ? -1 : 0;
 		for (uint32_t i = 0; i < kvs->n; i++) {
 			const struct ecs_node *val = kvs->v[i].node;
@@ -350,13 +355,12 @@ static int svc_extra_hosts(struct mb *b, void *obj, const struct ecs_pair *pr)
 	kvs->present = true;
 	kvs->span = v->span;
 	kvs->node = v;
-	kvs->key = pr->key;
 	return mb_sort_kvs(b, kvs);
 }
 
 static int svc_gpus(struct mb *b, void *obj, const struct ecs_pair *pr)
 {
-	struct ecs_service *s = obj;
+	struct ecs_service_other *s = obj;
 	const struct ecs_node *v = ecs_node_deref(pr->value);
 
 	if (mb_scalar_type(v) == MB_STRING) {
@@ -426,80 +430,100 @@ static int svc_x_aws_role(struct mb *b, void *obj, const struct ecs_pair *pr)
 	return 0;
 }
 
-#define SF(k, kind, f) { k, kind, offsetof(struct ecs_service, f), NULL }
-#define SC(k, fn) { k, MB_F_CUSTOM, 0, fn }
+static const struct ecs_healthcheck empty_healthcheck;
+static const struct ecs_logging empty_logging;
+static const struct ecs_service_other empty_other;
+
+/* The rarely written attributes get their struct when the first is read. */
+static void *svc_other(struct mb *b, void *obj)
+{
+	struct ecs_service *s = obj;
+	struct ecs_service_other *o;
+
+	if (s->other != &empty_other)
+		return (void *)s->other;
+	o = ecs_arena_zalloc(b->a, sizeof(*o));
+	if (o)
+		s->other = o;
+	return o;
+}
+
+#define SF(k, kind, f) { k, kind, offsetof(struct ecs_service, f), NULL, NULL }
+#define SC(k, fn) { k, MB_F_CUSTOM, 0, fn, NULL }
+#define OF(k, kind, f) { k, kind, offsetof(struct ecs_service_other, f), NULL, svc_other }
+#define OC(k, fn) { k, MB_F_CUSTOM, 0, fn, svc_other }
 static const struct mb_field service_fields[] = {
-	SF("annotations", MB_F_KVS, annotations),
+	OF("annotations", MB_F_KVS, annotations),
 	SC("build", svc_build),
 	SF("cap_add", MB_F_LIST, cap_add),
 	SF("cap_drop", MB_F_LIST, cap_drop),
-	SF("cgroup", MB_F_STR, cgroup),
-	SF("cgroup_parent", MB_F_STR, cgroup_parent),
+	OF("cgroup", MB_F_STR, cgroup),
+	OF("cgroup_parent", MB_F_STR, cgroup_parent),
 	SC("command", svc_command),
 	SC("configs", svc_configs),
-	SF("container_name", MB_F_STR, container_name),
-	SF("cpu_period", MB_F_INT, cpu_period),
-	SF("cpu_quota", MB_F_INT, cpu_quota),
-	SF("cpu_shares", MB_F_INT, cpu_shares),
-	SF("cpus", MB_F_CPUS, cpus),
+	OF("container_name", MB_F_STR, container_name),
+	OF("cpu_period", MB_F_INT, cpu_period),
+	OF("cpu_quota", MB_F_INT, cpu_quota),
+	OF("cpu_shares", MB_F_INT, cpu_shares),
+	OF("cpus", MB_F_CPUS, cpus),
 	SC("depends_on", svc_depends_on),
 	SC("deploy", svc_deploy),
 	SC("devices", svc_devices),
-	SF("dns", MB_F_STRING_OR_LIST, dns),
-	SF("dns_opt", MB_F_LIST, dns_opt),
-	SF("dns_search", MB_F_STRING_OR_LIST, dns_search),
-	SF("domainname", MB_F_STR, domainname),
+	OF("dns", MB_F_STRING_OR_LIST, dns),
+	OF("dns_opt", MB_F_LIST, dns_opt),
+	OF("dns_search", MB_F_STRING_OR_LIST, dns_search),
+	OF("domainname", MB_F_STR, domainname),
 	SC("entrypoint", svc_entrypoint),
 	SC("env_file", svc_env_file),
 	SF("environment", MB_F_KVS, environment),
-	SF("expose", MB_F_LIST, expose),
-	SF("external_links", MB_F_LIST, external_links),
-	SC("extra_hosts", svc_extra_hosts),
-	SC("gpus", svc_gpus),
-	SF("group_add", MB_F_LIST, group_add),
+	OF("expose", MB_F_LIST, expose),
+	OF("external_links", MB_F_LIST, external_links),
+	OC("extra_hosts", svc_extra_hosts),
+	OC("gpus", svc_gpus),
+	OF("group_add", MB_F_LIST, group_add),
 	SC("healthcheck", svc_healthcheck),
-	SF("hostname", MB_F_STR, hostname),
+	OF("hostname", MB_F_STR, hostname),
 	SF("image", MB_F_STR, image),
 	SF("init", MB_F_BOOL, init),
 	SF("ipc", MB_F_STR, ipc),
-	SF("isolation", MB_F_STR, isolation),
+	OF("isolation", MB_F_STR, isolation),
 	SF("labels", MB_F_KVS, labels),
-	SF("links", MB_F_LIST, links),
+	OF("links", MB_F_LIST, links),
 	SC("logging", svc_logging),
-	SF("mac_address", MB_F_STR, mac_address),
-	SF("mem_limit", MB_F_BYTES, mem_limit),
-	SF("mem_reservation", MB_F_BYTES, mem_reservation),
-	SF("memswap_limit", MB_F_BYTES, memswap_limit),
+	OF("mac_address", MB_F_STR, mac_address),
+	OF("mem_limit", MB_F_BYTES, mem_limit),
+	OF("mem_reservation", MB_F_BYTES, mem_reservation),
+	OF("memswap_limit", MB_F_BYTES, memswap_limit),
 	SF("network_mode", MB_F_STR, network_mode),
 	SC("networks", svc_networks),
-	SF("oom_kill_disable", MB_F_BOOL, oom_kill_disable),
-	SF("oom_score_adj", MB_F_INT, oom_score_adj),
+	OF("oom_kill_disable", MB_F_BOOL, oom_kill_disable),
+	OF("oom_score_adj", MB_F_INT, oom_score_adj),
 	SF("pid", MB_F_STR, pid),
-	SF("pids_limit", MB_F_INT, pids_limit),
-	SF("platform", MB_F_STR, platform),
+	OF("pids_limit", MB_F_INT, pids_limit),
+	OF("platform", MB_F_STR, platform),
 	SC("ports", svc_ports),
 	SF("privileged", MB_F_BOOL, privileged),
-	SF("profiles", MB_F_LIST, profiles),
-	SF("pull_policy", MB_F_STR, pull_policy),
+	OF("profiles", MB_F_LIST, profiles),
+	OF("pull_policy", MB_F_STR, pull_policy),
 	SF("read_only", MB_F_BOOL, read_only),
-	SF("restart", MB_F_STR, restart),
-	SF("runtime", MB_F_STR, runtime),
-	SF("scale", MB_F_INT, scale),
+	OF("restart", MB_F_STR, restart),
+	OF("runtime", MB_F_STR, runtime),
+	OF("scale", MB_F_INT, scale),
 	SC("secrets", svc_secrets),
-	SF("security_opt", MB_F_LIST, security_opt),
-	SF("shm_size", MB_F_BYTES, shm_size),
-	SF("stdin_open", MB_F_BOOL, stdin_open),
-	SF("stop_grace_period", MB_F_DURATION, stop_grace_period),
-	SF("stop_signal", MB_F_STR, stop_signal),
+	OF("security_opt", MB_F_LIST, security_opt),
+	OF("shm_size", MB_F_BYTES, shm_size),
+	OF("stdin_open", MB_F_BOOL, stdin_open),
+	OF("stop_grace_period", MB_F_DURATION, stop_grace_period),
+	OF("stop_signal", MB_F_STR, stop_signal),
 	SF("sysctls", MB_F_KVS, sysctls),
 	SF("tmpfs", MB_F_STRING_OR_LIST, tmpfs),
-	SF("tty", MB_F_BOOL, tty),
+	OF("tty", MB_F_BOOL, tty),
 	SC("ulimits", svc_ulimits),
 	SF("user", MB_F_STR, user),
-	SF("userns_mode", MB_F_STR, userns_mode),
-	SF("uts", MB_F_STR, uts),
+	OF("userns_mode", MB_F_STR, userns_mode),
+	OF("uts", MB_F_STR, uts),
 	SC("volumes", svc_volumes),
-	SF("volumes_from", MB_F_LIST, volumes_from),
+	OF("volumes_from", MB_F_LIST, volumes_from),
 	SF("working_dir", MB_F_STR, working_dir),
 	SF("x-aws-policies", MB_F_LIST, x_aws_policies),
 	SF("x-aws-pull_credentials", MB_F_STR, x_aws_pull_credentials),
@@ -516,6 +540,10 @@ bool mb_service_tables_sorted(void)
 
 int mb_build_service(struct mb *b, struct ecs_service *s)
 {
+	s->healthcheck = &empty_healthcheck;
+	s->logging = &empty_logging;
+	s->deploy = mb_empty_deploy();
+	s->other = &empty_other;
 	if (mb_fields(b, s->node, service_fields, N_OF(service_fields), s, &s->extensions, &s->n_extensions) < 0)
 		return -1;
 	/* Compose attaches a service without networks or network_mode to "default". */

@@ -45,10 +45,15 @@ size_t mb_push(struct mb *b, const char *segment)
 
 size_t mb_push_index(struct mb *b, uint32_t i)
 {
-	char num[16];
-	int n = snprintf(num, sizeof(num), "%u", i);
+	char num[12];
+	size_t n = sizeof(num);
 
-	return push_raw(b, num, (size_t)n);
+	/* by hand: this runs for every list item, printf would dominate */
+	do {
+		num[--n] = (char)('0' + i % 10);
+		i /= 10;
+	} while (i);
+	return push_raw(b, num + n, sizeof(num) - n);
 }
 
 void mb_pop(struct mb *b, size_t mark)
@@ -145,12 +150,23 @@ enum mb_scalar mb_scalar_type(const struct ecs_node *n)
 struct ecs_span mb_part_span(struct mb *b, const struct ecs_node *n, uint32_t start, uint32_t end)
 {
 	const struct ecs_source *src = ecs_files_get(&b->r->files, n->span.file);
-	uint32_t cs = n->scalar.content_start, ce = n->scalar.content_end;
+	uint32_t cs = n->scalar.content_start, ce = n->scalar.content_end, from = n->span.start.byte;
+	struct ecs_span sp;
 
 	if (!src || n->kind != ECS_NODE_SCALAR || ce < cs || ce - cs != n->scalar.len || ce > src->len ||
-	    end > n->scalar.len || start > end || memcmp(src->data + cs, n->scalar.text, n->scalar.len) != 0)
+	    end > n->scalar.len || start > end || cs < from || memcmp(src->data + cs, n->scalar.text, n->scalar.len) != 0)
 		return n->span;
-	return ecs_source_span(src, cs + start, cs + end);
+	/* One line (the usual case): count columns from the node's start
+	 * instead of searching the line table. */
+	if (memchr(src->data + from, '\n', ce - from) || memchr(src->data + from, '\r', ce - from))
+		return ecs_source_span(src, cs + start, cs + end);
+	sp = n->span;
+	sp.start.byte = cs + start;
+	sp.start.col = n->span.start.col + ecs_utf8_codepoints(src->data + from, cs + start - from);
+	sp.end.byte = cs + end;
+	sp.end.line = sp.start.line;
+	sp.end.col = sp.start.col + ecs_utf8_codepoints(src->data + cs + start, end - start);
+	return sp;
 }
 
 void mb_invalid_at(struct mb *b, const struct ecs_span *span, const char *fmt, ...)
@@ -187,7 +203,7 @@ static void yaml11_boolean(struct mb *b, const struct ecs_node *n)
 			     n->span.end.byte, quoted);
 }
 
-static void fill(struct ecs_mstr *out, const struct ecs_node *key, const struct ecs_node *v, const char *text,
+static void fill(struct ecs_mstr *out, const struct ecs_node *v, const char *text,
 		 uint32_t len)
 {
 	out->present = true;
@@ -195,10 +211,9 @@ static void fill(struct ecs_mstr *out, const struct ecs_node *key, const struct 
 	out->len = len;
 	out->span = v->span;
 	out->node = v;
-	out->key = key;
 }
 
-bool mb_str(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mstr *out)
+bool mb_str(struct mb *b, const struct ecs_node *v, struct ecs_mstr *out)
 {
 	int64_t iv;
 	char *text;
@@ -207,11 +222,11 @@ bool mb_str(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, 
 	switch (mb_scalar_type(v)) {
 	case MB_STRING:
 		yaml11_boolean(b, v);
-		fill(out, key, v, v->scalar.text, v->scalar.len);
+		fill(out, v, v->scalar.text, v->scalar.len);
 		return true;
 	case MB_BOOL:
 		text = (v->scalar.text[0] == 't' || v->scalar.text[0] == 'T') ? "true" : "false";
-		fill(out, key, v, text, (uint32_t)strlen(text));
+		fill(out, v, text, (uint32_t)strlen(text));
 		return true;
 	case MB_INT:
 		if (!ecs_yaml_int(v->scalar.text, v->scalar.len, &iv))
@@ -219,10 +234,10 @@ bool mb_str(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, 
 		text = ecs_arena_printf(b->a, "%lld", (long long)iv);
 		if (!text)
 			return false;
-		fill(out, key, v, text, (uint32_t)strlen(text));
+		fill(out, v, text, (uint32_t)strlen(text));
 		return true;
 	case MB_FLOAT:
-		fill(out, key, v, v->scalar.text, v->scalar.len);
+		fill(out, v, v->scalar.text, v->scalar.len);
 		return true;
 	default:
 		return false;
@@ -252,16 +267,14 @@ struct ecs_mstr mb_synthetic(const char *v)
 	return m;
 }
 
-static void head(const struct ecs_node *key, const struct ecs_node *v, bool *present, struct ecs_span *span,
-		 const struct ecs_node **node, const struct ecs_node **k)
+static void head(const struct ecs_node *v, bool *present, struct ecs_span *span, const struct ecs_node **node)
 {
 	*present = true;
 	*span = v->span;
 	*node = v;
-	*k = key;
 }
 
-bool mb_bool(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mbool *out)
+bool mb_bool(struct mb *b, const struct ecs_node *v, struct ecs_mbool *out)
 {
 	static const char *const yes[] = { "y", "yes", "on" }, *const no[] = { "n", "no", "off" };
 	enum mb_scalar t;
@@ -271,7 +284,7 @@ bool mb_bool(struct mb *b, const struct ecs_node *key, const struct ecs_node *v,
 	t = mb_scalar_type(v);
 	if (t != MB_BOOL && t != MB_STRING)
 		return false;
-	head(key, v, &out->present, &out->span, &out->node, &out->key);
+	head(v, &out->present, &out->span, &out->node);
 	s = v->scalar.text;
 	out->valid = true;
 	if (!strcasecmp(s, "true") || !strcasecmp(s, "false")) {
@@ -290,7 +303,7 @@ bool mb_bool(struct mb *b, const struct ecs_node *key, const struct ecs_node *v,
 	return true;
 }
 
-bool mb_int(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mint *out)
+bool mb_int(struct mb *b, const struct ecs_node *v, struct ecs_mint *out)
 {
 	struct ecs_parse_error e;
 	enum mb_scalar t;
@@ -299,7 +312,7 @@ bool mb_int(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, 
 	t = mb_scalar_type(v);
 	if (t != MB_INT && t != MB_STRING && t != MB_FLOAT)
 		return false;
-	head(key, v, &out->present, &out->span, &out->node, &out->key);
+	head(v, &out->present, &out->span, &out->node);
 	out->text = v->scalar.text;
 	if (t == MB_INT) {
 		out->valid = ecs_yaml_int(v->scalar.text, v->scalar.len, &out->v);
@@ -314,7 +327,7 @@ bool mb_int(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, 
 	return true;
 }
 
-bool mb_bytes(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mint *out)
+bool mb_bytes(struct mb *b, const struct ecs_node *v, struct ecs_mint *out)
 {
 	struct ecs_parse_error e;
 	enum mb_scalar t;
@@ -323,7 +336,7 @@ bool mb_bytes(struct mb *b, const struct ecs_node *key, const struct ecs_node *v
 	t = mb_scalar_type(v);
 	if (t != MB_INT && t != MB_STRING && t != MB_FLOAT)
 		return false;
-	head(key, v, &out->present, &out->span, &out->node, &out->key);
+	head(v, &out->present, &out->span, &out->node);
 	out->text = v->scalar.text;
 	if (t == MB_INT) {
 		out->valid = ecs_yaml_int(v->scalar.text, v->scalar.len, &out->v);
@@ -340,7 +353,7 @@ bool mb_bytes(struct mb *b, const struct ecs_node *key, const struct ecs_node *v
 	return true;
 }
 
-bool mb_duration(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mint *out)
+bool mb_duration(struct mb *b, const struct ecs_node *v, struct ecs_mint *out)
 {
 	struct ecs_parse_error e;
 	enum mb_scalar t;
@@ -349,7 +362,7 @@ bool mb_duration(struct mb *b, const struct ecs_node *key, const struct ecs_node
 	t = mb_scalar_type(v);
 	if (t != MB_STRING && t != MB_INT && t != MB_FLOAT)
 		return false;
-	head(key, v, &out->present, &out->span, &out->node, &out->key);
+	head(v, &out->present, &out->span, &out->node);
 	out->text = v->scalar.text;
 	out->valid = ecs_parse_duration(v->scalar.text, v->scalar.len, &out->v, &e) == 0;
 	if (!out->valid)
@@ -357,7 +370,7 @@ bool mb_duration(struct mb *b, const struct ecs_node *key, const struct ecs_node
 	return true;
 }
 
-bool mb_cpus(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mcpus *out)
+bool mb_cpus(struct mb *b, const struct ecs_node *v, struct ecs_mcpus *out)
 {
 	struct ecs_parse_error e;
 	enum mb_scalar t;
@@ -366,7 +379,7 @@ bool mb_cpus(struct mb *b, const struct ecs_node *key, const struct ecs_node *v,
 	t = mb_scalar_type(v);
 	if (t != MB_STRING && t != MB_INT && t != MB_FLOAT)
 		return false;
-	head(key, v, &out->present, &out->span, &out->node, &out->key);
+	head(v, &out->present, &out->span, &out->node);
 	out->text = v->scalar.text;
 	out->valid = ecs_parse_cpus(v->scalar.text, v->scalar.len, &out->millis, &out->value, &e) == 0;
 	if (!out->valid)
@@ -374,7 +387,7 @@ bool mb_cpus(struct mb *b, const struct ecs_node *key, const struct ecs_node *v,
 	return true;
 }
 
-bool mb_mode(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, struct ecs_mint *out)
+bool mb_mode(struct mb *b, const struct ecs_node *v, struct ecs_mint *out)
 {
 	struct ecs_parse_error e;
 	enum mb_scalar t;
@@ -383,7 +396,7 @@ bool mb_mode(struct mb *b, const struct ecs_node *key, const struct ecs_node *v,
 	t = mb_scalar_type(v);
 	if (t != MB_STRING && t != MB_INT)
 		return false;
-	head(key, v, &out->present, &out->span, &out->node, &out->key);
+	head(v, &out->present, &out->span, &out->node);
 	out->text = v->scalar.text;
 	if (t == MB_INT)
 		out->valid = ecs_yaml_int(v->scalar.text, v->scalar.len, &out->v);
@@ -401,7 +414,7 @@ void *mb_array(struct mb *b, size_t n, size_t elem)
 	return ecs_arena_zalloc(b->a, n * elem);
 }
 
-bool mb_strs(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, bool from_string,
+bool mb_strs(struct mb *b, const struct ecs_node *v, bool from_string,
 	     struct ecs_mstrs *out)
 {
 	v = ecs_node_deref(v);
@@ -411,7 +424,7 @@ bool mb_strs(struct mb *b, const struct ecs_node *key, const struct ecs_node *v,
 		if (!from_string || mb_scalar_type(v) == MB_NULL)
 			return false;
 		out->v = mb_array(b, 1, sizeof(*out->v));
-		if (!out->v || !mb_str(b, NULL, v, &out->v[0]))
+		if (!out->v || !mb_str(b, v, &out->v[0]))
 			return false;
 		out->n = 1;
 		out->from_string = true;
@@ -421,7 +434,7 @@ bool mb_strs(struct mb *b, const struct ecs_node *key, const struct ecs_node *v,
 			return false;
 		for (uint32_t i = 0; i < v->seq.n; i++) {
 			size_t mark = mb_push_index(b, i);
-			if (mb_str(b, NULL, v->seq.items[i], &out->v[out->n]))
+			if (mb_str(b, v->seq.items[i], &out->v[out->n]))
 				out->n++;
 			mb_pop(b, mark);
 		}
@@ -431,11 +444,10 @@ bool mb_strs(struct mb *b, const struct ecs_node *key, const struct ecs_node *v,
 	out->present = true;
 	out->span = v->span;
 	out->node = v;
-	out->key = key;
 	return true;
 }
 
-bool mb_kvs(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, char sep, struct ecs_kvs *out)
+bool mb_kvs(struct mb *b, const struct ecs_node *v, char sep, struct ecs_kvs *out)
 {
 	v = ecs_node_deref(v);
 	if (!v || (v->kind != ECS_NODE_MAPPING && v->kind != ECS_NODE_SEQUENCE))
@@ -443,7 +455,6 @@ bool mb_kvs(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, 
 	out->present = true;
 	out->span = v->span;
 	out->node = v;
-	out->key = key;
 	if (v->kind == ECS_NODE_MAPPING) {
 		out->v = mb_array(b, v->map.n, sizeof(*out->v));
 		if (v->map.n && !out->v)
@@ -457,8 +468,8 @@ bool mb_kvs(struct mb *b, const struct ecs_node *key, const struct ecs_node *v, 
 			if (!k || k->kind != ECS_NODE_SCALAR)
 				continue;
 			mark = mb_push(b, k->scalar.text);
-			fill(&kv->key, NULL, k, k->scalar.text, k->scalar.len);
-			kv->has_value = mb_str(b, pr->key, pr->value, &kv->value);
+			fill(&kv->key, k, k->scalar.text, k->scalar.len);
+			kv->has_value = mb_str(b, pr->value, &kv->value);
 			kv->node = ecs_node_deref(pr->value);
 			kv->span = k->span;
 			if (kv->node && kv->node->span.file == k->span.file && kv->node->span.end.byte > k->span.end.byte)

@@ -113,7 +113,7 @@ static void sub_str(struct mb *b, const struct ecs_node *map, const char *key, s
 
 	if (pp) {
 		size_t mark = mb_push(b, key);
-		mb_str(b, pp->key, pp->value, out);
+		mb_str(b, pp->value, out);
 		mb_pop(b, mark);
 	}
 }
@@ -124,7 +124,7 @@ static void sub_bool(struct mb *b, const struct ecs_node *map, const char *key, 
 
 	if (pp) {
 		size_t mark = mb_push(b, key);
-		mb_bool(b, pp->key, pp->value, out);
+		mb_bool(b, pp->value, out);
 		mb_pop(b, mark);
 	}
 }
@@ -174,12 +174,12 @@ static void long_volume(struct mb *b, struct ecs_mount *m, const struct ecs_node
 	if ((sub = sub_map(b, n, "tmpfs", &mark))) {
 		if ((pp = ecs_node_map_pair(sub, "size"))) {
 			size_t m2 = mb_push(b, "size");
-			mb_bytes(b, pp->key, pp->value, &m->tmpfs_size);
+			mb_bytes(b, pp->value, &m->tmpfs_size);
 			mb_pop(b, m2);
 		}
 		if ((pp = ecs_node_map_pair(sub, "mode"))) {
 			size_t m2 = mb_push(b, "mode");
-			mb_mode(b, pp->key, pp->value, &m->tmpfs_mode);
+			mb_mode(b, pp->value, &m->tmpfs_mode);
 			mb_pop(b, m2);
 		}
 		mb_pop(b, mark);

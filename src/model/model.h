@@ -26,52 +26,73 @@
 #include "model_service.h"
 #include "model_types.h"
 
+/*
+ * Attributes the ECS mapping drops (ecs-mapping.md §12.4: rules report them
+ * as unsupported) or that are rarely written.  Kept out of struct
+ * ecs_service so a service costs little memory when they are absent.
+ */
+struct ecs_service_other {
+	struct ecs_mstr platform;
+	struct ecs_mstr container_name;
+	struct ecs_mstr pull_policy;
+	struct ecs_mstrs profiles;
+	struct ecs_kvs annotations;
+	struct ecs_mstr stop_signal;
+	struct ecs_mint stop_grace_period;	/* nanoseconds */
+	struct ecs_mstr restart;
+	struct ecs_mstrs expose;
+	struct ecs_mstrs volumes_from;
+	struct ecs_mstr hostname, domainname, mac_address;
+	struct ecs_mstrs dns, dns_search, dns_opt;
+	struct ecs_kvs extra_hosts;	/* host -> ip (several ips: comma-joined) */
+	struct ecs_mstrs links, external_links;
+	struct ecs_mbool tty, stdin_open, oom_kill_disable;
+	struct ecs_mstr uts, userns_mode, cgroup, cgroup_parent, isolation, runtime;
+	struct ecs_mstrs security_opt;
+	struct ecs_device_request *gpus;	/* `gpus: all` -> one entry with count all */
+	uint32_t n_gpus;
+	struct ecs_mstrs group_add;
+	/* Service-level resource attributes (Compose also accepts them
+	 * outside deploy; compose-go requires equal values when both are set). */
+	struct ecs_mcpus cpus;
+	struct ecs_mint mem_limit, mem_reservation, memswap_limit, shm_size;	/* bytes */
+	struct ecs_mint cpu_shares, cpu_quota, cpu_period, pids_limit, oom_score_adj, scale;
+};
+
+/*
+ * A service.  The group pointers (healthcheck, logging, deploy, other) are
+ * never NULL: when nothing of a group is written they point to a shared
+ * empty instance (present false, every value not present).
+ */
 struct ecs_service {
 	const char *name;		/* the key under services: */
-	struct ecs_span name_span;	/* span of that key */
-	uint32_t index;			/* position in source order */
 	const struct ecs_node *node;	/* the service mapping (NULL if `web:` is null) */
 	const struct ecs_node *key;
+	struct ecs_span name_span;	/* span of that key */
+	uint32_t index;			/* position in source order */
 
 	struct ecs_mstr image;
 	const struct ecs_node *build;	/* raw build (string or mapping); NULL when absent */
 	struct ecs_mstr build_context;	/* string form, or build.context */
 	struct ecs_mstr build_dockerfile;
-	struct ecs_mstr platform;
-	struct ecs_mstr container_name;
-	struct ecs_mstr pull_policy;
-	struct ecs_mstrs profiles;
 
-	struct ecs_command command;
-	struct ecs_command entrypoint;
+	struct ecs_cmdline command;
+	struct ecs_cmdline entrypoint;
 	struct ecs_mstr working_dir;
 	struct ecs_mstr user;
 	struct ecs_kvs environment;	/* as written (env_file contents are not merged in) */
 	struct ecs_env_file *env_files;
-	uint32_t n_env_files;
 	struct ecs_kvs labels;
-	struct ecs_kvs annotations;
-	struct ecs_healthcheck healthcheck;
+	const struct ecs_healthcheck *healthcheck;
 	struct ecs_ulimit *ulimits;	/* source order */
-	uint32_t n_ulimits;
-	struct ecs_logging logging;
-	struct ecs_mstr stop_signal;
-	struct ecs_mint stop_grace_period;	/* nanoseconds */
-	struct ecs_mstr restart;
+	const struct ecs_logging *logging;
 
 	struct ecs_port *ports;		/* normalised entries, see struct ecs_port */
-	uint32_t n_ports;
-	struct ecs_mstrs expose;
 	struct ecs_mount *volumes;
-	uint32_t n_volumes;
-	struct ecs_mstrs volumes_from;
 	struct ecs_mstrs tmpfs;		/* string or list, entries `PATH[:OPTIONS]` */
 	struct ecs_file_ref *secrets;
-	uint32_t n_secrets;
 	struct ecs_file_ref *configs;
-	uint32_t n_configs;
 	struct ecs_depend *depends_on;	/* source order */
-	uint32_t n_depends_on;
 
 	/*
 	 * Networks the service is attached to, source order.  A service with
@@ -80,32 +101,15 @@ struct ecs_service {
 	 * networks holds one entry named "default" that is not present.
 	 */
 	struct ecs_service_network *networks;
-	uint32_t n_networks;
-	bool default_network;
-	bool networks_list_form;
 	struct ecs_mstr network_mode;
-	struct ecs_mstr hostname, domainname, mac_address;
-	struct ecs_mstrs dns, dns_search, dns_opt;
-	struct ecs_kvs extra_hosts;	/* host -> ip (several ips: comma-joined) */
-	struct ecs_mstrs links, external_links;
 
 	struct ecs_mstrs cap_add, cap_drop;
-	struct ecs_mbool init, privileged, read_only, tty, stdin_open, oom_kill_disable;
-	struct ecs_mstr pid, ipc, uts, userns_mode, cgroup, cgroup_parent, isolation, runtime;
-	struct ecs_mstrs security_opt;
+	struct ecs_mbool init, privileged, read_only;
+	struct ecs_mstr pid, ipc;
 	struct ecs_kvs sysctls;
 	struct ecs_device *devices;
-	uint32_t n_devices;
-	struct ecs_device_request *gpus;	/* `gpus: all` -> one entry with count all */
-	uint32_t n_gpus;
-	struct ecs_mstrs group_add;
-
-	/* Service-level resource attributes (Compose also accepts them
-	 * outside deploy; compose-go requires equal values when both are set). */
-	struct ecs_mcpus cpus;
-	struct ecs_mint mem_limit, mem_reservation, memswap_limit, shm_size;	/* bytes */
-	struct ecs_mint cpu_shares, cpu_quota, cpu_period, pids_limit, oom_score_adj, scale;
-	struct ecs_deploy deploy;
+	const struct ecs_deploy *deploy;
+	const struct ecs_service_other *other;
 
 	/* ECS extensions (ecs-mapping.md §14). */
 	const struct ecs_node *x_aws_role;	/* IAM policy document mapping, raw */
@@ -114,7 +118,11 @@ struct ecs_service {
 	struct ecs_mstr x_aws_pull_credentials;	/* Secrets Manager ARN */
 	/* Every x-* key of the service mapping, source order (raw). */
 	const struct ecs_pair **extensions;
-	uint32_t n_extensions;
+
+	uint32_t n_env_files, n_ulimits, n_ports, n_volumes, n_secrets, n_configs, n_depends_on;
+	uint32_t n_networks, n_devices, n_extensions;
+	bool default_network;
+	bool networks_list_form;
 };
 
 struct ecs_network {

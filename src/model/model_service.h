@@ -157,7 +157,7 @@ struct ecs_logging {
 };
 
 /* Shell-split (go-shellwords rules) or list command/entrypoint. */
-struct ecs_command {
+struct ecs_cmdline {
 	struct ecs_mstrs argv;		/* present, from_string as in ecs_mstrs */
 	bool is_null;			/* `command: null`: the image default */
 	/* String form: parsing stopped at an unquoted ; & | < > and the rest
@@ -247,19 +247,25 @@ struct ecs_autoscaling {
 	const struct ecs_node *key;
 };
 
+/*
+ * deploy.  The sub-groups are pointers that are never NULL: an absent one
+ * points to a shared empty instance whose present is false, so
+ * s->deploy->limits->cpus.present is always safe to read.  (Inline
+ * sub-structs would make every service several kilobytes bigger.)
+ */
 struct ecs_deploy {
 	bool present;
 	struct ecs_mstr mode;			/* replicated | global | ... */
 	struct ecs_mstr endpoint_mode;
 	struct ecs_mint replicas;		/* effective: replicas.present ? v : 1 */
 	struct ecs_kvs labels;
-	struct ecs_update_config update_config;
-	struct ecs_update_config rollback_config;	/* x_aws_* never filled */
-	struct ecs_resources limits;
-	struct ecs_resources reservations;
-	struct ecs_restart_policy restart_policy;
-	struct ecs_placement placement;
-	struct ecs_autoscaling x_aws_autoscaling;
+	const struct ecs_update_config *update_config;
+	const struct ecs_update_config *rollback_config;	/* x_aws_* never filled */
+	const struct ecs_resources *limits;
+	const struct ecs_resources *reservations;
+	const struct ecs_restart_policy *restart_policy;
+	const struct ecs_placement *placement;
+	const struct ecs_autoscaling *x_aws_autoscaling;
 	struct ecs_span span;
 	const struct ecs_node *node;
 	const struct ecs_node *key;

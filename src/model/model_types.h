@@ -15,9 +15,12 @@
  *    quoted without escapes), else the whole scalar.  A span of a value that
  *    is not present is all zeros: never report on it.
  *  - node: the YAML value node (aliases looked through); for parts of a
- *    short-syntax scalar, the whole scalar.  key: the mapping key node the
- *    value was written under (NULL for list items and short-syntax parts),
- *    for diagnostics that belong on the attribute name.
+ *    short-syntax scalar, the whole scalar.  The key an attribute was
+ *    written under is in the parent's raw mapping (ecs_node_map_pair(
+ *    s->node, "image")->key) and in the key field of the group structs.
+ *  - Size matters: a 20,000-service project holds 20,000 of each service
+ *    struct, so values carry no redundant pointers and fields are ordered
+ *    for packing.
  *  - valid: for parsed quantities, the text parsed.  present && !valid means
  *    a diagnostic was already reported (ECS103 by the model, or a type error
  *    by the schema validator); rules should not report it again.
@@ -36,23 +39,21 @@
 /* A string.  Numbers and booleans written where a string is expected are
  * kept as their text (Compose stringifies them); v is never NULL when present. */
 struct ecs_mstr {
-	bool present;
 	const char *v;
-	uint32_t len;
-	struct ecs_span span;
 	const struct ecs_node *node;
-	const struct ecs_node *key;
+	struct ecs_span span;
+	uint32_t len;
+	bool present;
 };
 
 /* A boolean: true/false, and the YAML 1.1 words Compose still casts with a
  * warning (yes/no/on/off/y/n, any case).  yaml11 marks those words. */
 struct ecs_mbool {
+	const struct ecs_node *node;
+	struct ecs_span span;
 	bool present, valid;
 	bool v;
 	bool yaml11;
-	struct ecs_span span;
-	const struct ecs_node *node;
-	const struct ecs_node *key;
 };
 
 /*
@@ -61,36 +62,33 @@ struct ecs_mbool {
  * the value as written ("1.5G", "1m30s", "0440"), for messages and output.
  */
 struct ecs_mint {
-	bool present, valid;
 	int64_t v;
 	const char *text;
-	struct ecs_span span;
 	const struct ecs_node *node;
-	const struct ecs_node *key;
+	struct ecs_span span;
+	bool present, valid;
 };
 
 /* CPUs ("0.5", 0.25, "2"): millis = CPUs x 1000, truncated the way Docker
  * does it (nano-CPUs / 10^6); value is the decimal number as parsed. */
 struct ecs_mcpus {
-	bool present, valid;
 	int64_t millis;
 	double value;
 	const char *text;
-	struct ecs_span span;
 	const struct ecs_node *node;
-	const struct ecs_node *key;
+	struct ecs_span span;
+	bool present, valid;
 };
 
 /* A list of strings.  from_string: written as one string (dns: 8.8.8.8,
  * tmpfs: /run, a shell-split command) instead of a sequence. */
 struct ecs_mstrs {
+	struct ecs_mstr *v;
+	const struct ecs_node *node;
+	struct ecs_span span;
+	uint32_t n;
 	bool present;
 	bool from_string;
-	struct ecs_mstr *v;
-	uint32_t n;
-	struct ecs_span span;
-	const struct ecs_node *node;
-	const struct ecs_node *key;
 };
 
 /*
@@ -103,9 +101,9 @@ struct ecs_mstrs {
 struct ecs_kv {
 	struct ecs_mstr key;		/* span: the key node, or the part before '=' */
 	struct ecs_mstr value;		/* present iff has_value */
-	bool has_value;
-	struct ecs_span span;		/* the whole pair or list item */
 	const struct ecs_node *node;	/* list item scalar, or the map value node */
+	struct ecs_span span;		/* the whole pair or list item */
+	bool has_value;
 };
 
 /*
@@ -115,15 +113,14 @@ struct ecs_kv {
  * output (CloudFormation Environment, DockerLabels) iterates sorted.
  */
 struct ecs_kvs {
+	struct ecs_kv *v;
+	const struct ecs_kv **sorted;
+	const struct ecs_node *node;
+	struct ecs_span span;
+	uint32_t n;
+	uint32_t n_sorted;
 	bool present;
 	bool list_form;
-	struct ecs_kv *v;
-	uint32_t n;
-	const struct ecs_kv **sorted;
-	uint32_t n_sorted;
-	struct ecs_span span;
-	const struct ecs_node *node;
-	const struct ecs_node *key;
 };
 
 /* Lookup in kvs->sorted (binary search); NULL when absent. */

@@ -76,7 +76,7 @@ static bool port_range(const char *s, size_t start, size_t end, uint32_t *lo, ui
 	return *lo <= *hi;
 }
 
-static bool valid_ip(const char *s, size_t start, size_t end, bool v6)
+static bool valid_ip(const char *s, size_t start, size_t end, int family)
 {
 	char buf[64];
 	unsigned char addr[16];
@@ -85,9 +85,8 @@ static bool valid_ip(const char *s, size_t start, size_t end, bool v6)
 		return false;
 	memcpy(buf, s + start, end - start);
 	buf[end - start] = '\0';
-	if (v6)
-		return inet_pton(AF_INET6, buf, addr) == 1;
-	/* Go's net.ParseIP takes IPv4 and unbracketed IPv6 alike here. */
+	if (family)
+		return inet_pton(family, buf, addr) == 1;
 	return inet_pton(AF_INET, buf, addr) == 1 || inet_pton(AF_INET6, buf, addr) == 1;
 }
 
@@ -101,7 +100,7 @@ int ecs_parse_port_range(const char *s, size_t len, uint32_t *lo, uint32_t *hi, 
 
 bool ecs_ip_address_valid(const char *s, size_t len)
 {
-	return valid_ip(s, 0, len, false);
+	return valid_ip(s, 0, len, 0);
 }
 
 /* The IP part [0, end) of a port mapping: IPv4, or IPv6 in brackets. */
@@ -114,9 +113,10 @@ static int parse_ip(const char *s, size_t end, struct ecs_port_spec *out, struct
 			return fail(err, 0, end, "invalid IP address '%.*s': missing ']'", shown(end), s);
 		start = 1;
 		end--;
-		if (!valid_ip(s, start, end, true))
+		if (!valid_ip(s, start, end, AF_INET6))
 			return fail(err, 0, end + 1, "invalid IPv6 address '%.*s'", shown(end - start), s + start);
-	} else if (!valid_ip(s, 0, end, false)) {
+	} else if (!valid_ip(s, 0, end, AF_INET)) {
+		/* Docker splits "IP:" as host:port, so an unbracketed IPv6 fails */
 		if (memchr(s, ':', end))
 			return fail(err, 0, end,
 				    "invalid IP address '%.*s': an IPv6 host address needs brackets, like '[::1]:8080:80'",
