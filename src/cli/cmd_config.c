@@ -28,10 +28,11 @@ const char ecs_cmd_config_help[] =
 	"Prints the Compose project the way ecslint reads it: variables\n"
 	"interpolated, files merged, short syntax expanded to long syntax and\n"
 	"Compose's defaults filled in, like `docker compose config`.  Keys and\n"
-	"names are sorted, so the output is the same on every run.  With no file,\n"
-	"the first of compose.yaml, compose.yml, docker-compose.yml and\n"
-	"docker-compose.yaml in the current directory is read; several files\n"
-	"form one project, later ones overriding earlier ones.\n"
+	"names are sorted, so the output is the same on every run.  Several files\n"
+	"form one project, later ones overriding earlier ones.  With no file,\n"
+	"COMPOSE_FILE, else the first of compose.yaml, compose.yml,\n"
+	"docker-compose.yml and docker-compose.yaml in the project directory or a\n"
+	"parent, plus its override file, is read.\n"
 	"\n"
 	"options:\n"
 	"  -f, --file FILE         a Compose file of the project (repeatable)\n"
@@ -154,7 +155,10 @@ static struct fy_node *yaml_node(struct fy_document *d, const cJSON *j)
 
 static int render_yaml(const cJSON *root, struct ecs_buf *out)
 {
-	struct fy_document *d = fy_document_create(NULL);
+	/* Keys are unique already (one cJSON object per mapping); without this
+	 * flag every append searches the mapping, quadratic in services. */
+	struct fy_parse_cfg cfg = { .flags = FYPCF_ALLOW_DUPLICATE_KEYS };
+	struct fy_document *d = fy_document_create(&cfg);
 	struct fy_node *n;
 	char *text = NULL;
 	int rc = -1;
@@ -185,7 +189,8 @@ static int render_json(const cJSON *root, struct ecs_buf *out)
 	return out->failed ? -1 : 0;
 }
 
-/* The files of the project: -f, then positional files; none: the loader discovers them. */
+/* The files of the project: -f, then positional files; none means the
+ * loader finds them as Compose does (COMPOSE_FILE, discovery, override). */
 static void project_paths(const struct ecs_options *o, const char **paths, size_t max, size_t *n)
 {
 	*n = 0;
@@ -265,7 +270,7 @@ int ecs_cmd_config(int argc, char **argv)
 		goto oom;
 	if (in.root && ecs_model_build(&run, &in, &project) < 0)
 		goto oom;
-	ecs_diags_finish(&run.diags);
+	ecs_diags_finish_files(&run.diags, &run.files);
 	report_errors(&o, &run);
 	if (run.input_failed || !project) {
 		status = 2;

@@ -19,9 +19,8 @@ const char ecs_cmd_convert_help[] =
 	"Checks the project, then prints the AWS CloudFormation template that runs it\n"
 	"on Amazon ECS/Fargate, as `docker compose convert` did in an ECS context.\n"
 	"The FILEs (or -f FILE...) form one project, later files overriding earlier\n"
-	"ones; with none, COMPOSE_FILE, else compose.yaml (or compose.yml,\n"
-	"docker-compose.yml, docker-compose.yaml) found from the current directory\n"
-	"upwards, plus its override file.\n"
+	"ones; with none, the files Compose would use (COMPOSE_FILE, else\n"
+	"compose.yaml or docker-compose.yml and its override file, found upwards).\n"
 	"\n"
 	"Errors stop the conversion: they are printed and nothing is emitted.\n"
 	"Warnings are printed to standard error and the template is emitted.\n"
@@ -65,17 +64,20 @@ static int usage(struct ecs_options *o, const char *msg)
 /* Loads, checks and converts; *tpl stays NULL unless the template may be emitted. */
 static int convert_project(struct ecs_run *run, const struct ecs_options *o, cJSON **tpl)
 {
+	/* No file named: the loader finds them as Compose does (COMPOSE_FILE, discovery). */
 	const char *const *paths = o->files.n ? o->files.v : o->inputs.v;
 	size_t n = o->files.n ? o->files.n : o->inputs.n;
 	struct ecs_convert_options copts = { .vpc = o->vpc, .subnets = o->subnets };
 	struct ecs_project_input in;
 
-	/* With no files named the loader finds them as Compose does (COMPOSE_FILE, discovery). */
 	if (ecs_project_load(run, o, paths, n, &in) < 0 || ecs_lint_loaded(run, o, &in) < 0)
 		return -1;
-	if (!run->input_failed && in.root && ecs_convert_input(run, &in, &copts, tpl) < 0)
+	/* Errors stop here: the emitter would only restate them (the check
+	 * run already converted the project for its template rules). */
+	if (!run->input_failed && in.root && !has_errors(&run->diags) &&
+	    ecs_convert_input(run, &in, &copts, tpl) < 0)
 		return -1;
-	ecs_diags_finish(&run->diags);
+	ecs_diags_finish_files(&run->diags, &run->files);
 	if (run->input_failed)
 		return 2;
 	return has_errors(&run->diags) ? 1 : 0;

@@ -59,32 +59,18 @@ static cJSON *strings(struct cvt *c, const struct ecs_mstrs *l)
 	return a;
 }
 
-static void environment(struct cvt *c, cJSON *ct, const struct ecs_service *s, const cJSON *env_files)
+/* The model merged env_file entries and environment as Compose does; sorted by name. */
+static void environment(struct cvt *c, cJSON *ct, const struct ecs_service *s)
 {
-	const struct ecs_kvs *env = &s->environment;
+	const struct ecs_kvs *env = &s->effective_environment;
 	cJSON *list = cvt_arr(c);
-	const cJSON *f;
-	uint32_t i = 0;
 
-	/* Both inputs are sorted by name (memcmp): merge them, environment winning. */
-	f = env_files ? env_files->child : NULL;
-	while (list && (f || i < env->n_sorted)) {
-		const struct ecs_kv *kv = i < env->n_sorted ? env->sorted[i] : NULL;
-		int cmp = !f ? 1 : !kv ? -1 : strcmp(f->string, kv->key.v);
+	for (uint32_t i = 0; i < env->n_sorted && list; i++) {
+		const struct ecs_kv *kv = env->sorted[i];
 		cJSON *e = cvt_obj(c);
-		if (cmp < 0) {
-			cvt_sets(c, e, "Name", f->string);
-			cvt_sets(c, e, "Value", f->valuestring);
-			f = f->next;
-		} else {
-			cvt_sets(c, e, "Name", kv->key.v);
-			/* `- NAME` without value: Value omitted (set on the host when deployed by hand). */
-			if (kv->has_value)
-				cvt_sets(c, e, "Value", kv->value.v);
-			if (cmp == 0)
-				f = f->next;
-			i++;
-		}
+		cvt_sets(c, e, "Name", kv->key.v);
+		if (kv->has_value)
+			cvt_sets(c, e, "Value", kv->value.v);
 		cvt_push(c, list, e);
 	}
 	cvt_take(c, ct, "Environment", &list);
@@ -176,8 +162,7 @@ static cJSON *depends(struct cvt *c, const char *container)
 	return d;
 }
 
-cJSON *cvt_main_container(struct cvt *c, struct cvt_svc *sv, const struct cvt_size *sz, const cJSON *env_files,
-			  const char *resolv_name)
+cJSON *cvt_main_container(struct cvt *c, struct cvt_svc *sv, const struct cvt_size *sz, const char *resolv_name)
 {
 	const struct ecs_service *s = sv->s;
 	cJSON *ct = cvt_obj(c), *labels;
@@ -198,7 +183,7 @@ cJSON *cvt_main_container(struct cvt *c, struct cvt_svc *sv, const struct cvt_si
 	}
 	if (s->entrypoint.argv.present && !s->entrypoint.is_null && s->entrypoint.argv.n)
 		cvt_set(c, ct, "EntryPoint", strings(c, &s->entrypoint.argv));
-	environment(c, ct, s, env_files);
+	environment(c, ct, s);
 	cvt_set(c, ct, "Essential", cvt_bool(c, true));
 	health_check(c, ct, s->healthcheck);
 	if (s->image.present)

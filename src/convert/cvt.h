@@ -182,12 +182,7 @@ const char *cvt_placement_expression(struct cvt *c, const char *constraint);
 /* ---- containers (containers.c) */
 cJSON *cvt_log_configuration(struct cvt *c, const struct ecs_service *s);
 cJSON *cvt_resolv_container(struct cvt *c, const struct cvt_svc *sv);
-/* env_files: object of env-file variables sorted by name, or NULL. */
-cJSON *cvt_main_container(struct cvt *c, struct cvt_svc *sv, const struct cvt_size *sz, const cJSON *env_files,
-			  const char *resolv_name);
-
-/* The variables of s's env_file entries, sorted by name; NULL when none. */
-cJSON *cvt_env_files(struct cvt *c, const struct ecs_service *s);
+cJSON *cvt_main_container(struct cvt *c, struct cvt_svc *sv, const struct cvt_size *sz, const char *resolv_name);
 
 /* ---- logical ids (logical_id.c) */
 /* N(s) of ecs-mapping.md §2.1, arena-allocated. */

@@ -28,7 +28,7 @@ static int task_definition_service(struct cvt *c, struct cvt_svc *sv)
 	const char *id = ecs_arena_printf(&c->run->arena, "%sTaskDefinition", sv->id);
 	const char *resolv = ecs_arena_printf(&c->run->arena, "%s_ResolvConf_InitContainer", sv->id);
 	struct cvt_size sz;
-	cJSON *props, *containers, *compat, *env_files;
+	cJSON *props, *containers, *compat;
 
 	if (!id || !resolv)
 		return -1;
@@ -40,9 +40,7 @@ static int task_definition_service(struct cvt *c, struct cvt_svc *sv)
 	containers = cvt_list(c, &sv->init_containers);
 	sv->init_containers = NULL;
 	cvt_push(c, containers, cvt_resolv_container(c, sv));
-	env_files = cvt_env_files(c, s);
-	cvt_push(c, containers, cvt_main_container(c, sv, &sz, env_files, resolv));
-	cJSON_Delete(env_files);
+	cvt_push(c, containers, cvt_main_container(c, sv, &sz, resolv));
 	cvt_set(c, props, "ContainerDefinitions", containers);
 	if (sz.cpu)
 		cvt_sets(c, props, "Cpu", sz.cpu);

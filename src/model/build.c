@@ -113,15 +113,6 @@ int mb_fields(struct mb *b, const struct ecs_node *map, const struct mb_field *t
 	return 0;
 }
 
-static const char *resolve_path(struct mb *b, const char *path)
-{
-	if (!path || path[0] == '/' || !b->p->working_dir)
-		return path;
-	while (path[0] == '.' && path[1] == '/')
-		path += 2;
-	return ecs_arena_printf(b->a, "%s/%s", b->p->working_dir, path);
-}
-
 /* external: true, or the deprecated external: {name: x}. */
 static int read_external(struct mb *b, const struct ecs_pair *pr, struct ecs_mbool *ext, struct ecs_mstr *name)
 {
@@ -361,7 +352,7 @@ static int file_objects(struct mb *b, const struct ecs_pair *pr, bool secrets, s
 			return -1;
 		o->effective_name = effective_name(b, &o->name, o->external.present && o->external.v, o->key);
 		if (o->file.present)
-			o->resolved_file = resolve_path(b, o->file.v);
+			o->resolved_file = mb_resolve_path(b, o->file.node, o->file.v);
 	}
 	return 0;
 }
@@ -476,7 +467,7 @@ static void *sorted_view(struct mb *b, void *base, uint32_t n, size_t elem, int 
 
 int ecs_model_build(struct ecs_run *r, const struct ecs_project_input *in, struct ecs_project **out)
 {
-	struct mb build = { .r = r, .a = &r->arena, .d = &r->diags }, *b = &build;
+	struct mb build = { .r = r, .in = in, .a = &r->arena, .d = &r->diags }, *b = &build;
 	struct ecs_project *p;
 
 	*out = NULL;

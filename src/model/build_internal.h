@@ -15,9 +15,11 @@
 
 struct mb {
 	struct ecs_run *r;
+	const struct ecs_project_input *in;
 	struct ecs_arena *a;
 	struct ecs_diags *d;
 	struct ecs_project *p;
+	void *env_files;	/* env files parsed so far (build_env.c) */
 	/* JSON pointer of the value being read, for diagnostics */
 	char path[1024];
 	size_t path_len;
@@ -45,8 +47,8 @@ enum mb_scalar mb_scalar_type(const struct ecs_node *n);
 struct ecs_span mb_part_span(struct mb *b, const struct ecs_node *n, uint32_t start, uint32_t end);
 /* ECS103 on the part of n an ecs_parse_error names. */
 void mb_invalid(struct mb *b, const struct ecs_node *n, const struct ecs_parse_error *e);
-/* ECS103 with a message, on a span. */
-void mb_invalid_at(struct mb *b, const struct ecs_span *span, const char *fmt, ...)
+/* ECS103 with a message, on a span; returns it for a help line (or NULL). */
+struct ecs_diag *mb_invalid_at(struct mb *b, const struct ecs_span *span, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /*
@@ -107,6 +109,12 @@ int mb_fields(struct mb *b, const struct ecs_node *map, const struct mb_field *t
 	      const struct ecs_pair ***ext, uint32_t *n_ext);
 bool mb_fields_sorted(const struct mb_field *table, size_t n);
 
+/* Go's path.Clean ("/a/./b/../c/" -> "/a/c"). */
+const char *mb_path_clean(struct mb *b, const char *path);
+/* path made absolute against the directory of the file n was written in
+ * (the project directory for -f files); absolute and "~" paths as is. */
+const char *mb_resolve_path(struct mb *b, const struct ecs_node *n, const char *path);
+
 /* Arena array helpers. */
 void *mb_array(struct mb *b, size_t n, size_t elem);
 int mb_sort_kvs(struct mb *b, struct ecs_kvs *kvs);
@@ -126,7 +134,7 @@ int mb_build_deploy(struct mb *b, const struct ecs_deploy **out, const struct ec
 const struct ecs_deploy *mb_empty_deploy(void);
 int mb_build_device_requests(struct mb *b, const struct ecs_node *v, struct ecs_device_request **out,
 			     uint32_t *n);
-int mb_build_toplevel(struct mb *b, const struct ecs_node *root);
+int mb_build_environment(struct mb *b, struct ecs_service *s);
 
 /* Table self-checks for the unit tests. */
 bool mb_service_tables_sorted(void);

@@ -22,13 +22,17 @@ static int svc_build(struct mb *b, void *obj, const struct ecs_pair *pr)
 		return 0;
 	if (v->kind == ECS_NODE_SCALAR) {
 		mb_str(b, v, &s->build_context);
-		return 0;
-	}
-	if ((cp = ecs_node_map_pair(v, "context"))) {
+	} else if ((cp = ecs_node_map_pair(v, "context"))) {
 		size_t mark = mb_push(b, "context");
 		mb_str(b, cp->value, &s->build_context);
 		mb_pop(b, mark);
 	}
+	/* a Git URL or remote context is not a path */
+	if (s->build_context.present && !strstr(s->build_context.v, "://") &&
+	    strncmp(s->build_context.v, "git@", 4) != 0)
+		s->build_context_resolved = mb_resolve_path(b, s->build_context.node, s->build_context.v);
+	if (v->kind == ECS_NODE_SCALAR)
+		return 0;
 	if ((cp = ecs_node_map_pair(v, "dockerfile"))) {
 		size_t mark = mb_push(b, "dockerfile");
 		mb_str(b, cp->value, &s->build_dockerfile);
@@ -128,14 +132,7 @@ static int env_file_entry(struct mb *b, struct ecs_service *s, const struct ecs_
 	}
 	f->span = item->span;
 	f->node = item;
-	if (f->path.v[0] == '/' || !b->p->working_dir) {
-		f->resolved_path = f->path.v;
-	} else {
-		const char *rel = f->path.v;
-		while (rel[0] == '.' && rel[1] == '/')
-			rel += 2;
-		f->resolved_path = ecs_arena_printf(b->a, "%s/%s", b->p->working_dir, rel);
-	}
+	f->resolved_path = mb_resolve_path(b, f->path.node, f->path.v);
 	s->n_env_files++;
 	return f->resolved_path ? 0 : -1;
 }
@@ -555,5 +552,7 @@ int mb_build_service(struct mb *b, struct ecs_service *s)
 		s->n_networks = 1;
 		s->default_network = true;
 	}
+	if (mb_build_environment(b, s) < 0)
+		return -1;
 	return b->a->failed ? -1 : 0;
 }

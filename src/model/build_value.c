@@ -71,6 +71,66 @@ static const char *mb_path(const struct mb *b)
 	return b->overflow_depth || b->path_len == 0 ? NULL : b->path;
 }
 
+/* Go's path.Clean for the slash-separated paths containers use. */
+const char *mb_path_clean(struct mb *b, const char *s)
+{
+	size_t n = strlen(s), out = 0, i = 0;
+	bool rooted = n && s[0] == '/';
+	char *d = ecs_arena_alloc(b->a, n + 2);
+	size_t dotdot;
+
+	if (!d)
+		return NULL;
+	if (rooted) {
+		d[out++] = '/';
+		i = 1;
+	}
+	dotdot = out;
+	while (i < n) {
+		if (s[i] == '/') {
+			i++;
+		} else if (s[i] == '.' && (i + 1 == n || s[i + 1] == '/')) {
+			i++;
+		} else if (s[i] == '.' && s[i + 1] == '.' && (i + 2 == n || s[i + 2] == '/')) {
+			i += 2;
+			if (out > dotdot) {
+				out--;
+				while (out > dotdot && d[out] != '/')
+					out--;
+			} else if (!rooted) {
+				if (out > 0)
+					d[out++] = '/';
+				d[out++] = '.';
+				d[out++] = '.';
+				dotdot = out;
+			}
+		} else {
+			if ((rooted && out != 1) || (!rooted && out != 0))
+				d[out++] = '/';
+			while (i < n && s[i] != '/')
+				d[out++] = s[i++];
+		}
+	}
+	if (out == 0)
+		d[out++] = '.';
+	d[out] = '\0';
+	return d;
+}
+
+const char *mb_resolve_path(struct mb *b, const struct ecs_node *n, const char *path)
+{
+	const char *base;
+	char *joined;
+
+	if (!path || path[0] == '/' || path[0] == '~')
+		return path;
+	base = b->in ? ecs_project_base_dir(b->in, n ? n->span.file : 0) : NULL;
+	if (!base)
+		return path;
+	joined = ecs_arena_printf(b->a, "%s/%s", base, path);
+	return joined ? mb_path_clean(b, joined) : NULL;
+}
+
 static bool text_is(const struct ecs_node *n, const char *const *words)
 {
 	for (; *words; words++)
@@ -169,13 +229,15 @@ struct ecs_span mb_part_span(struct mb *b, const struct ecs_node *n, uint32_t st
 	return sp;
 }
 
-void mb_invalid_at(struct mb *b, const struct ecs_span *span, const char *fmt, ...)
+struct ecs_diag *mb_invalid_at(struct mb *b, const struct ecs_span *span, const char *fmt, ...)
 {
+	struct ecs_diag *dg;
 	va_list ap;
 
 	va_start(ap, fmt);
-	ecs_diag_vadd(b->d, &ECS103_rule, span, mb_path(b), fmt, ap);
+	dg = ecs_diag_vadd(b->d, &ECS103_rule, span, mb_path(b), fmt, ap);
 	va_end(ap);
+	return dg;
 }
 
 void mb_invalid(struct mb *b, const struct ecs_node *n, const struct ecs_parse_error *e)
@@ -364,6 +426,9 @@ bool mb_duration(struct mb *b, const struct ecs_node *v, struct ecs_mint *out)
 		return false;
 	head(v, &out->present, &out->span, &out->node);
 	out->text = v->scalar.text;
+	/* durations are strings: a number is the schema's type error */
+	if (t != MB_STRING)
+		return true;
 	out->valid = ecs_parse_duration(v->scalar.text, v->scalar.len, &out->v, &e) == 0;
 	if (!out->valid)
 		mb_invalid(b, v, &e);

@@ -7,52 +7,6 @@
 #include "build_internal.h"
 #include "shortsyntax.h"
 
-/* Go's path.Clean for the slash-separated paths containers use. */
-static const char *path_clean(struct mb *b, const char *s)
-{
-	size_t n = strlen(s), out = 0, i = 0;
-	bool rooted = n && s[0] == '/';
-	char *d = ecs_arena_alloc(b->a, n + 2);
-	size_t dotdot;
-
-	if (!d)
-		return NULL;
-	if (rooted) {
-		d[out++] = '/';
-		i = 1;
-	}
-	dotdot = out;
-	while (i < n) {
-		if (s[i] == '/') {
-			i++;
-		} else if (s[i] == '.' && (i + 1 == n || s[i + 1] == '/')) {
-			i++;
-		} else if (s[i] == '.' && s[i + 1] == '.' && (i + 2 == n || s[i + 2] == '/')) {
-			i += 2;
-			if (out > dotdot) {
-				out--;
-				while (out > dotdot && d[out] != '/')
-					out--;
-			} else if (!rooted) {
-				if (out > 0)
-					d[out++] = '/';
-				d[out++] = '.';
-				d[out++] = '.';
-				dotdot = out;
-			}
-		} else {
-			if ((rooted && out != 1) || (!rooted && out != 0))
-				d[out++] = '/';
-			while (i < n && s[i] != '/')
-				d[out++] = s[i++];
-		}
-	}
-	if (out == 0)
-		d[out++] = '.';
-	d[out] = '\0';
-	return d;
-}
-
 static enum ecs_mount_type mount_type(const char *t)
 {
 	static const struct {
@@ -217,7 +171,10 @@ int mb_build_volumes(struct mb *b, struct ecs_service *s, const struct ecs_pair 
 			s->n_volumes++;
 		}
 		if (m->target.present)
-			m->target_clean = path_clean(b, m->target.v);
+			m->target_clean = mb_path_clean(b, m->target.v);
+		/* Compose makes relative bind sources absolute ("~" stays for the engine) */
+		if (m->type == ECS_MOUNT_BIND && m->source.present && m->source.v[0] == '.')
+			m->resolved_source = mb_resolve_path(b, m->source.node, m->source.v);
 		mb_pop(b, mark);
 	}
 	return b->a->failed ? -1 : 0;

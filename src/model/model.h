@@ -74,14 +74,24 @@ struct ecs_service {
 	struct ecs_mstr image;
 	const struct ecs_node *build;	/* raw build (string or mapping); NULL when absent */
 	struct ecs_mstr build_context;	/* string form, or build.context */
+	const char *build_context_resolved;	/* absolute (see mb_resolve_path); NULL for URLs */
 	struct ecs_mstr build_dockerfile;
 
 	struct ecs_cmdline command;
 	struct ecs_cmdline entrypoint;
 	struct ecs_mstr working_dir;
 	struct ecs_mstr user;
-	struct ecs_kvs environment;	/* as written (env_file contents are not merged in) */
+	struct ecs_kvs environment;	/* as written */
 	struct ecs_env_file *env_files;
+	/*
+	 * What the container gets, as Compose computes it: env_file entries
+	 * (files in order), overridden by environment; a key written without
+	 * value takes the project environment's value or is dropped.  Entries
+	 * from env files and resolved values are synthetic (present false) and
+	 * located at the env_file item or the key.  Iterate .sorted for
+	 * output (CloudFormation Environment).
+	 */
+	struct ecs_kvs effective_environment;
 	struct ecs_kvs labels;
 	const struct ecs_healthcheck *healthcheck;
 	struct ecs_ulimit *ulimits;	/* source order */
@@ -174,7 +184,7 @@ struct ecs_file_object {
 	struct ecs_mstr name;
 	const char *effective_name;
 	struct ecs_mstr file;
-	const char *resolved_file;	/* file joined to the project directory */
+	const char *resolved_file;	/* absolute: against the directory of the file it is written in */
 	struct ecs_mstr environment;
 	struct ecs_mstr content;	/* configs only */
 	struct ecs_mbool external;

@@ -222,7 +222,7 @@ static cJSON *raw_node(struct out *o, const struct ecs_node *n, unsigned depth)
 	n = ecs_node_deref(n);
 	/* Aliases make trees exponential; the loader bounds expansion, and
 	 * depth keeps this walk's stack bounded too. */
-	if (!n || depth > 200)
+	if (!n || depth > 1024)
 		return cJSON_CreateNull();
 	if (n->kind == ECS_NODE_SCALAR)
 		return raw_scalar(n);
@@ -284,7 +284,7 @@ static const char *mount_type_name(enum ecs_mount_type t)
 	return names[t];
 }
 
-static void add_volumes(struct out *o, cJSON *svc, const struct ecs_service *s, const struct ecs_project *p)
+static void add_volumes(struct out *o, cJSON *svc, const struct ecs_service *s)
 {
 	cJSON *arr;
 
@@ -304,22 +304,10 @@ static void add_volumes(struct out *o, cJSON *svc, const struct ecs_service *s, 
 			put(o, e, "type", cJSON_CreateString(mount_type_name(m->type)));
 		else
 			add_str(o, e, "type", &m->type_text);
-		if (m->source.present && m->type == ECS_MOUNT_BIND && m->source.v[0] == '.' && p->working_dir) {
-			/* Compose resolves relative bind sources against the project directory */
-			char *abs = malloc(strlen(p->working_dir) + m->source.len + 2);
-			if (abs) {
-				const char *rel = m->source.v;
-				while (rel[0] == '.' && rel[1] == '/')
-					rel += 2;
-				if (strcmp(rel, ".") == 0)
-					rel = "";
-				sprintf(abs, "%s%s%s", p->working_dir, *rel ? "/" : "", rel);
-				put(o, e, "source", cJSON_CreateString(abs));
-				free(abs);
-			}
-		} else {
+		if (m->resolved_source)
+			put(o, e, "source", cJSON_CreateString(m->resolved_source));
+		else
 			add_str(o, e, "source", &m->source);
-		}
 		if (m->target_clean)
 			put(o, e, "target", cJSON_CreateString(m->target_clean));
 		add_bool(o, e, "read_only", &m->read_only);
@@ -538,7 +526,7 @@ static void add_deploy(struct out *o, cJSON *svc, const struct ecs_deploy *d)
 		put(o, e, "x-aws-autoscaling", raw_node(o, d->x_aws_autoscaling->node, 0));
 }
 
-static void add_build(struct out *o, cJSON *svc, const struct ecs_service *s, const struct ecs_project *p)
+static void add_build(struct out *o, cJSON *svc, const struct ecs_service *s)
 {
 	cJSON *e;
 
@@ -547,24 +535,9 @@ static void add_build(struct out *o, cJSON *svc, const struct ecs_service *s, co
 	e = put(o, svc, "build", cJSON_CreateObject());
 	if (!e)
 		return;
-	if (s->build_context.present) {
-		const char *ctx = s->build_context.v;
-		char *abs = NULL;
-
-		/* a relative context is resolved against the project directory */
-		if (p->working_dir && ctx[0] != '/' && !strstr(ctx, "://")) {
-			const char *rel = ctx;
-			while (rel[0] == '.' && rel[1] == '/')
-				rel += 2;
-			if (strcmp(rel, ".") == 0)
-				rel = "";
-			abs = malloc(strlen(p->working_dir) + strlen(rel) + 2);
-			if (abs)
-				sprintf(abs, "%s%s%s", p->working_dir, *rel ? "/" : "", rel);
-		}
-		put(o, e, "context", cJSON_CreateString(abs ? abs : ctx));
-		free(abs);
-	}
+	if (s->build_context.present)
+		put(o, e, "context", cJSON_CreateString(s->build_context_resolved ? s->build_context_resolved :
+										    s->build_context.v));
 	if (s->build_dockerfile.present)
 		put(o, e, "dockerfile", cJSON_CreateString(s->build_dockerfile.v));
 	else if (!ecs_node_map_pair(s->build, "dockerfile_inline"))
@@ -660,14 +633,14 @@ static void add_extra_hosts(struct out *o, cJSON *svc, const struct ecs_kvs *h)
 }
 
 /* Service attributes in alphabetical order, as `docker compose config`. */
-static cJSON *service_json(struct out *o, const struct ecs_service *s, const struct ecs_project *p)
+static cJSON *service_json(struct out *o, const struct ecs_service *s)
 {
 	cJSON *e = cJSON_CreateObject();
 
 	if (!e)
 		return NULL;
 	add_kvs(o, e, "annotations", &s->other->annotations, "");
-	add_build(o, e, s, p);
+	add_build(o, e, s);
 	add_list(o, e, "cap_add", &s->cap_add);
 	add_list(o, e, "cap_drop", &s->cap_drop);
 	add_str(o, e, "cgroup", &s->other->cgroup);
@@ -688,7 +661,7 @@ static cJSON *service_json(struct out *o, const struct ecs_service *s, const str
 	add_str(o, e, "domainname", &s->other->domainname);
 	add_cmdline(o, e, "entrypoint", &s->entrypoint);
 	add_env_files(o, e, s);
-	add_kvs(o, e, "environment", &s->environment, NULL);
+	add_kvs(o, e, "environment", &s->effective_environment, NULL);
 	add_list(o, e, "expose", &s->other->expose);
 	add_list(o, e, "external_links", &s->other->external_links);
 	add_extra_hosts(o, e, &s->other->extra_hosts);
@@ -739,7 +712,7 @@ static cJSON *service_json(struct out *o, const struct ecs_service *s, const str
 	add_str(o, e, "user", &s->user);
 	add_str(o, e, "userns_mode", &s->other->userns_mode);
 	add_str(o, e, "uts", &s->other->uts);
-	add_volumes(o, e, s, p);
+	add_volumes(o, e, s);
 	add_list(o, e, "volumes_from", &s->other->volumes_from);
 	add_str(o, e, "working_dir", &s->working_dir);
 	add_extensions(o, e, s->extensions, s->n_extensions);
@@ -820,7 +793,7 @@ cJSON *ecs_model_to_json(const struct ecs_project *p)
 	map = put(&o, root, "services", cJSON_CreateObject());
 	for (uint32_t i = 0; map && i < p->n_services; i++) {
 		const struct ecs_service *s = p->services_sorted[i];
-		put(&o, map, s->name, service_json(&o, s, p));
+		put(&o, map, s->name, service_json(&o, s));
 	}
 	if (p->n_networks) {
 		map = put(&o, root, "networks", cJSON_CreateObject());

@@ -62,6 +62,9 @@ struct ecs_mount {
 	struct ecs_mstr type_text;	/* long only: as written */
 	/* Empty/absent source with type volume = anonymous volume. */
 	struct ecs_mstr source;
+	/* bind sources starting with '.': made absolute against the directory
+	 * of the file they are written in, as Compose does; else NULL */
+	const char *resolved_source;
 	struct ecs_mstr target;		/* as written */
 	const char *target_clean;	/* path-cleaned target ("/data/" -> "/data"), NULL when absent */
 	struct ecs_mbool read_only;	/* short: "ro" option (present), "rw" (present, false) */
@@ -275,16 +278,18 @@ struct ecs_deploy {
 struct ecs_device {
 	bool long_syntax;
 	struct ecs_mstr source;
-	struct ecs_mstr target;		/* effective: source when not written */
-	struct ecs_mstr permissions;	/* effective: "rwm" when not written */
+	/* Not written: v holds Docker's default (the source path, "rwm") and
+	 * present is false; CDI devices get no defaults. */
+	struct ecs_mstr target;
+	struct ecs_mstr permissions;
 	bool cdi;			/* vendor.com/class=name */
 	bool valid;
 	struct ecs_span span;
 	const struct ecs_node *node;
 };
 
-/* env_file entry: string or {path, required, format}; path resolved against
- * the project directory in resolved_path. */
+/* env_file entry: string or {path, required, format}; resolved_path is
+ * absolute, against the directory of the file it is written in. */
 struct ecs_env_file {
 	struct ecs_mstr path;
 	const char *resolved_path;

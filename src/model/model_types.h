@@ -8,7 +8,9 @@
  * Conventions shared by every type here:
  *  - present: the value was written in the file (after merging).  Defaults
  *    the builder fills in are never "present"; they live in separate,
- *    documented "effective" fields.
+ *    documented "effective" fields, or, where a comment says so, in a value
+ *    whose v is set while present is false (the "CMD-SHELL" of a string
+ *    healthcheck test, a device's default target).
  *  - span: where the value is written.  For a part of a short-syntax scalar
  *    ("8080" inside "127.0.0.1:8080:80/tcp") the span covers just that part
  *    when the scalar's source text maps 1:1 to its decoded text (plain, or

@@ -161,7 +161,7 @@ int ecs_parse_int10(const char *s, size_t len, int64_t *v, struct ecs_parse_erro
 	limit = neg ? (uint64_t)1 << 63 : ((uint64_t)1 << 63) - 1;
 	for (; i < len; i++) {
 		if (!is_digit(s[i]))
-			return fail(err, i, i + 1, "'%.*s' is not an integer", shown(len), s);
+			return fail(err, 0, len, "'%.*s' is not an integer", shown(len), s);
 		if (acc > (limit - (uint64_t)(s[i] - '0')) / 10)
 			return fail(err, 0, len, "'%.*s' is out of range", shown(len), s);
 		acc = acc * 10 + (uint64_t)(s[i] - '0');

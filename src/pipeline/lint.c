@@ -30,9 +30,9 @@ int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct
 		return 0;
 	if (ecs_schema_check(in->root, &r->diags, &r->arena) < 0)
 		return -1;
-	/* The rules run here too. */
 	if (ecs_model_build(r, in, &project) < 0)
 		return -1;
+	/* The rules run here, over the model. */
 	return r->arena.failed ? -1 : 0;
 }
 

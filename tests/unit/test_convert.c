@@ -152,6 +152,17 @@ static void yaml_reads_back_as_the_same_data(void **state)
 	free(y);
 }
 
+/* go-yaml v2's key order, worked by hand from its keyList.Less. */
+static void yaml_keys_use_go_yaml_natural_order(void **state)
+{
+	cJSON *tpl = cJSON_Parse("{\"a10\":1,\"a2\":1,\"a01\":1,\"a1\":1,\"b\":1,\"_x\":1,\"B\":1}");
+	char *y = render(tpl, ECS_TEMPLATE_YAML);
+	(void)state;
+	assert_string_equal(y, "_x: 1\nB: 1\na1: 1\na01: 1\na2: 1\na10: 1\nb: 1\n");
+	cJSON_Delete(tpl);
+	free(y);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +171,7 @@ int main(void)
 		cmocka_unit_test(fargate_fit_is_the_smallest),
 		cmocka_unit_test(json_is_sorted_indented_and_stable),
 		cmocka_unit_test(yaml_reads_back_as_the_same_data),
+		cmocka_unit_test(yaml_keys_use_go_yaml_natural_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

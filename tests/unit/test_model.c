@@ -311,6 +311,70 @@ static void wrong_types_are_skipped(void **state)
 	release(&f);
 }
 
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void environment_merges_env_files(void **state)
+{
+	char dir[] = "/tmp/ecslint-model-XXXXXX", d[512];
+	char *env[] = { "FROM_OS=os-value", NULL };
+	struct fixture f;
+	const struct ecs_kvs *e;
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	write_file(dir, "common.env", "OVERRIDE=from-common\nSHARED=common\nDROPPED=gone\nREF=\"${FROM_OS}-ref\"\n");
+	write_file(dir, "app.env", "export SHARED=app\nFROM_OS=file-wins-for-the-container\n");
+	ecs_run_init(&f.run);
+	ecs_options_init(&f.opts);
+	f.opts.project_name = "proj";
+	f.opts.project_directory = dir;
+	f.opts.envp = env;
+	{
+		static const char yaml[] = "services:\n"
+					   "  app:\n"
+					   "    env_file: [common.env, {path: none.env, required: false}, app.env]\n"
+					   "    environment: [OVERRIDE=compose, FROM_OS, NOT_SET, DROPPED]\n"
+					   "  other:\n"
+					   "    env_file: common.env\n"
+					   "  broken:\n"
+					   "    env_file: missing.env\n";
+		struct ecs_project_input in;
+		assert_int_equal(ecs_project_load_text(&f.run, &f.opts, "compose.yaml", yaml, strlen(yaml), &in), 0);
+		assert_int_equal(ecs_model_build(&f.run, &in, &f.p), 0);
+		ecs_diags_finish(&f.run.diags);
+	}
+	e = &f.p->services[0].effective_environment;
+	assert_int_equal(e->n_sorted, 4);
+	assert_string_equal(e->sorted[0]->key.v, "FROM_OS");
+	/* environment's bare key takes the project value over the file's */
+	assert_string_equal(e->sorted[0]->value.v, "os-value");
+	assert_string_equal(ecs_kvs_get(e, "OVERRIDE")->value.v, "compose");
+	assert_true(ecs_kvs_get(e, "OVERRIDE")->value.present);
+	assert_string_equal(ecs_kvs_get(e, "SHARED")->value.v, "app");
+	assert_false(ecs_kvs_get(e, "SHARED")->value.present);
+	assert_string_equal(ecs_kvs_get(e, "REF")->value.v, "os-value-ref");
+	assert_null(ecs_kvs_get(e, "DROPPED"));
+	assert_null(ecs_kvs_get(e, "NOT_SET"));
+	/* located at the env_file item that brought it */
+	assert_int_equal(ecs_kvs_get(e, "SHARED")->span.start.line, 3);
+	assert_int_equal(f.p->services[1].effective_environment.n_sorted, 4);
+	diags_text(&f, d, sizeof(d));
+	assert_string_equal(d, "ECS103 8:15-8:26\n");
+	release(&f);
+	snprintf(d, sizeof(d), "rm -rf '%s'", dir);
+	assert_int_equal(system(d), 0);
+}
+
 static void durations_print_as_go(void **state)
 {
 	char buf[48];
@@ -361,6 +425,7 @@ int main(void)
 		cmocka_unit_test(volumes_refs_deploy),
 		cmocka_unit_test(yaml11_booleans),
 		cmocka_unit_test(wrong_types_are_skipped),
+		cmocka_unit_test(environment_merges_env_files),
 		cmocka_unit_test(durations_print_as_go),
 		cmocka_unit_test(large_file_builds_linearly),
 	};

@@ -193,8 +193,8 @@ static void integers(void **state)
 	static const struct bad bad10[] = {
 		{ "", 0, 0, "not an integer" },
 		{ "x", 0, 1, "not an integer" },
-		{ "12a", 2, 3, "not an integer" },
-		{ "1_000", 1, 2, "not an integer" },
+		{ "12a", 0, 3, "not an integer" },
+		{ "1_000", 0, 5, "not an integer" },
 		{ "9223372036854775808", 0, 19, "out of range" },
 	};
 	static const struct good octal[] = { { "0440", 288 }, { "440", 288 }, { "0", 0 }, { "777", 511 } };
