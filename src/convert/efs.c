@@ -378,6 +378,11 @@ static void mount(struct cvt *c, struct cvt_svc *sv, const struct ecs_mount *m)
 	}
 	if (!m->target.present || !*m->target.v)
 		return;
+	if (strcmp(v->key, "secrets") == 0 && s->n_secrets) {
+		cvt_error(c, &m->source.span, NULL, "rename the volume",
+			  "volume 'secrets' of service '%s' clashes with the task volume that holds its secrets", s->name);
+		return;
+	}
 	/* Each volume once per task: ECS refuses two task volumes of one name. */
 	if (!has_name(sv->task_volumes, "Name", v->key)) {
 		cvt_push(c, cvt_list(c, &sv->task_volumes), task_volume(c, v));

@@ -81,6 +81,13 @@ const char *cvt_placement_expression(struct cvt *c, const char *constraint)
 	return constraint;
 }
 
+static bool memory_given(const struct ecs_service *s)
+{
+	const struct ecs_mint *lim = &s->deploy->limits->memory, *res = &s->deploy->reservations->memory;
+
+	return (lim->present && lim->valid && lim->v >= 1048576) || (res->present && res->valid && res->v >= 1048576);
+}
+
 static int gpu_service(struct cvt *c, struct cvt_svc *sv)
 {
 	const struct ecs_service *s = sv->s;
@@ -97,6 +104,12 @@ static int gpu_service(struct cvt *c, struct cvt_svc *sv)
 			  "set 'count:' to the number of GPUs (e.g. 'count: 1') and 'capabilities: [gpu]' so the service "
 			  "runs on GPU instances (EC2)",
 			  "GPU request without a count keeps service '%s' on Fargate, which has no GPUs", s->name);
+		return 0;
+	}
+	if (!memory_given(s)) {
+		/* The original left both out: ECS refuses such a task on EC2. */
+		cvt_error(c, at, NULL, "set deploy.resources.limits.memory or reservations.memory (e.g. 8G)",
+			  "GPU service '%s' runs on EC2, where ECS needs the memory of the task", s->name);
 		return 0;
 	}
 	if (cvt_external_cluster(c)) {

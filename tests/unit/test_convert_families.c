@@ -78,8 +78,8 @@ static void gpu_machine_guess_follows_gpu_test_go(void **state)
 	static const struct {
 		const char *reservations, *machine;
 	} cases[] = {
-		{ "devices: [{capabilities: [gpu], count: 1}]", "g4dn.xlarge" },
-		{ "devices: [{capabilities: [gpu], count: 4}]", "g4dn.12xlarge" },
+		{ "memory: 1G, devices: [{capabilities: [gpu], count: 1}]", "g4dn.xlarge" },
+		{ "memory: 1G, devices: [{capabilities: [gpu], count: 4}]", "g4dn.12xlarge" },
 		{ "{memory: 300G, devices: [{capabilities: [gpu], count: 2}]}", "g4dn.metal" },
 		{ "{memory: 32G, cpus: '32', devices: [{capabilities: [gpu], count: 2}]}", "g4dn.12xlarge" },
 		/* memory must be strictly below the row's: 16 GiB needs the 2xlarge */
