@@ -234,36 +234,43 @@ static void access_point(struct cvt *c, const struct ecs_volume *v)
 }
 
 /*
- * One mount target per subnet given with --subnets; without them, on the
+ * Mount targets: one per subnet given with --subnets; without them, on the
  * first two subnets of the SubnetIds parameter (it asks for two zones).
  */
+static uint32_t n_mount_targets(const struct cvt *c)
+{
+	return c->n_subnets ? c->n_subnets : 2;
+}
+
+static const char *mount_target_id(struct cvt *c, const struct ecs_volume *v, uint32_t i)
+{
+	const char *vol = cvt_normalise(c, v->key);
+	const char *subnet = c->n_subnets ? cvt_normalise(c, c->subnets[i]) : "";
+	const char *id = NULL;
+
+	if (vol && subnet)
+		id = c->n_subnets ? ecs_arena_printf(&c->run->arena, "%sNFSMountTargetOn%s", vol, subnet) :
+				    ecs_arena_printf(&c->run->arena, "%sNFSMountTargetOnSubnetIds%u", vol, i);
+	if (!id)
+		c->failed = true;
+	return id;
+}
+
 static void mount_targets(struct cvt *c, const struct ecs_volume *v)
 {
-	uint32_t n = c->n_subnets ? c->n_subnets : 2;
-
-	for (uint32_t i = 0; i < n && !c->failed; i++) {
-		const char *id;
+	for (uint32_t i = 0; i < n_mount_targets(c) && !c->failed; i++) {
+		const char *id = mount_target_id(c, v, i);
 		cJSON *props, *subnet;
+		if (!id || !(props = cvt_resource(c, id, "AWS::EFS::MountTarget", "volume", v->key, &v->key_span)))
+			continue;
 		if (c->n_subnets) {
-			id = ecs_arena_printf(&c->run->arena, "%sNFSMountTargetOn%s", cvt_normalise(c, v->key),
-					      cvt_normalise(c, c->subnets[i]));
 			subnet = cvt_str(c, c->subnets[i]);
 		} else {
-			cJSON *sel = cvt_obj(c), *args = cvt_arr(c);
-			id = ecs_arena_printf(&c->run->arena, "%sNFSMountTargetOnSubnetIds%u", cvt_normalise(c, v->key), i);
+			cJSON *args = cvt_arr(c);
+			subnet = cvt_obj(c);
 			cvt_push(c, args, cvt_num(c, i));
 			cvt_push(c, args, cvt_subnets(c));
-			cvt_set(c, sel, "Fn::Select", args);
-			subnet = sel;
-		}
-		if (!id) {
-			cJSON_Delete(subnet);
-			c->failed = true;
-			return;
-		}
-		if (!(props = cvt_resource(c, id, "AWS::EFS::MountTarget", "volume", v->key, &v->key_span))) {
-			cJSON_Delete(subnet);
-			continue;
+			cvt_set(c, subnet, "Fn::Select", args);
 		}
 		cvt_set(c, props, "FileSystemId", fs_id(c, v));
 		cvt_set(c, props, "SecurityGroups", cvt_project_sgs(c));
@@ -295,6 +302,16 @@ static bool has_name(const cJSON *list, const char *key, const char *name)
 			return true;
 	}
 	return false;
+}
+
+static void push_name_once(struct cvt *c, cJSON *list, const char *id)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, list)
+		if (cJSON_IsString(it) && strcmp(it->valuestring, id) == 0)
+			return;
+	cvt_push(c, list, cvt_str(c, id));
 }
 
 static cJSON *task_volume(struct cvt *c, const struct ecs_volume *v)
@@ -338,24 +355,10 @@ static cJSON *mount_policy(struct cvt *c, const struct cvt_svc *sv, const struct
 
 static void wait_for_mount_targets(struct cvt *c, struct cvt_svc *sv, const struct ecs_volume *v)
 {
-	uint32_t n = c->n_subnets ? c->n_subnets : 2;
-	cJSON *deps = cvt_list(c, &sv->depends_on);
-
-	for (uint32_t i = 0; i < n && deps; i++) {
-		const char *id = c->n_subnets ?
-			ecs_arena_printf(&c->run->arena, "%sNFSMountTargetOn%s", cvt_normalise(c, v->key),
-					 cvt_normalise(c, c->subnets[i])) :
-			ecs_arena_printf(&c->run->arena, "%sNFSMountTargetOnSubnetIds%u", cvt_normalise(c, v->key), i);
-		cJSON *it;
-		bool seen = false;
-		if (!id) {
-			c->failed = true;
-			return;
-		}
-		cJSON_ArrayForEach(it, deps)
-			seen = seen || (cJSON_IsString(it) && strcmp(it->valuestring, id) == 0);
-		if (!seen)
-			cvt_push(c, deps, cvt_str(c, id));
+	for (uint32_t i = 0; i < n_mount_targets(c) && !c->failed; i++) {
+		const char *id = mount_target_id(c, v, i);
+		if (id)
+			push_name_once(c, cvt_list(c, &sv->depends_on), id);
 	}
 }
 
