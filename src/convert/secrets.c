@@ -211,18 +211,13 @@ static cJSON *mount(struct cvt *c, bool read_only)
 	return m;
 }
 
-static bool same_json(const cJSON *a, const cJSON *b)
-{
-	return cJSON_Compare(a, b, true);
-}
-
 /* Appends v to list unless an equal item is there (v is freed then). */
 static void push_once(struct cvt *c, cJSON *list, cJSON *v)
 {
 	const cJSON *it;
 
 	cJSON_ArrayForEach(it, list) {
-		if (v && same_json(it, v)) {
+		if (v && cJSON_Compare(it, v, true)) {
 			cJSON_Delete(v);
 			return;
 		}
