@@ -2,8 +2,8 @@
  * capacity.c - the cluster's EC2 capacity when some service reserves GPUs
  * (ecs-mapping.md §10.3-10.4): instance role and profile, a launch template
  * (the original's LaunchConfiguration can no longer be created), an
- * auto-scaling group of 1 to 10 instances, and the capacity provider the
- * cluster lists.  The instance type is the smallest g4dn that holds every
+ * auto-scaling group of 1 to 10 instances, and the capacity provider,
+ * associated with the cluster.  The instance type is the smallest g4dn that holds every
  * GPU service's reservations, unless node.machine names one.
  */
 #include <inttypes.h>
@@ -107,7 +107,7 @@ static void instance_role(struct cvt *c)
 static void launch_template(struct cvt *c, const char *ami, const char *machine)
 {
 	cJSON *props = cvt_resource(c, "LaunchTemplate", "AWS::EC2::LaunchTemplate", "project", c->p->name, NULL);
-	cJSON *data, *profile, *user_data;
+	cJSON *data, *profile, *user_data, *sub;
 
 	if (!props)
 		return;
@@ -118,10 +118,11 @@ static void launch_template(struct cvt *c, const char *ami, const char *machine)
 	cvt_set(c, data, "ImageId", ami ? cvt_str(c, ami) : cvt_ref(c, AMI_PARAM));
 	cvt_sets(c, data, "InstanceType", machine);
 	cvt_set(c, data, "SecurityGroupIds", cvt_project_sgs(c));
-	/* The cluster by name, not Ref: the cluster already depends on this template (via its capacity provider). */
+	/* The cluster's name by Ref (the original wrote the project name, right only by chance). */
 	user_data = cvt_obj(c);
-	cvt_set(c, user_data, "Fn::Base64", cvt_strf(c, "#!/bin/bash\necho ECS_CLUSTER=%s >> /etc/ecs/ecs.config",
-						      c->p->name));
+	sub = cvt_obj(c);
+	cvt_sets(c, sub, "Fn::Sub", "#!/bin/bash\necho ECS_CLUSTER=${Cluster} >> /etc/ecs/ecs.config");
+	cvt_set(c, user_data, "Fn::Base64", sub);
 	cvt_set(c, data, "UserData", user_data);
 	cvt_set(c, props, "LaunchTemplateData", data);
 }
@@ -130,7 +131,7 @@ static void group_and_provider(struct cvt *c)
 {
 	cJSON *props = cvt_resource(c, "AutoscalingGroup", "AWS::AutoScaling::AutoScalingGroup", "project",
 				    c->p->name, NULL);
-	cJSON *lt, *asg, *scaling, *cluster;
+	cJSON *lt, *asg, *scaling;
 
 	if (props) {
 		lt = cvt_obj(c);
@@ -151,11 +152,24 @@ static void group_and_provider(struct cvt *c)
 		cvt_set(c, props, "AutoScalingGroupProvider", asg);
 		cvt_set(c, props, "Tags", cvt_project_tags(c));
 	}
-	cluster = cvt_resource_get(c, "Cluster");
-	if (cluster) {
-		cJSON *list = cvt_arr(c);
-		cvt_push(c, list, cvt_ref(c, "CapacityProvider"));
-		cvt_set(c, cJSON_GetObjectItemCaseSensitive(cluster, "Properties"), "CapacityProviders", list);
+	/*
+	 * Associated by a resource of its own rather than the cluster's
+	 * CapacityProviders: the group then depends on the cluster (through
+	 * the launch template's user data), so deleting the stack terminates
+	 * the instances before it deletes the cluster, which ECS refuses while
+	 * instances are registered.
+	 */
+	props = cvt_resource(c, "ClusterCapacityProviders", "AWS::ECS::ClusterCapacityProviderAssociations",
+			     "project", c->p->name, NULL);
+	if (props) {
+		cJSON *cps = cvt_arr(c), *strategy = cvt_arr(c), *item = cvt_obj(c);
+		cvt_push(c, cps, cvt_ref(c, "CapacityProvider"));
+		cvt_set(c, props, "CapacityProviders", cps);
+		cvt_set(c, props, "Cluster", cvt_ref(c, "Cluster"));
+		cvt_set(c, item, "CapacityProvider", cvt_ref(c, "CapacityProvider"));
+		cvt_set(c, item, "Weight", cvt_num(c, 1));
+		cvt_push(c, strategy, item);
+		cvt_set(c, props, "DefaultCapacityProviderStrategy", strategy);
 	}
 }
 
