@@ -142,7 +142,8 @@ static void file_system(struct cvt *c, const struct ecs_volume *v)
 				ia = transitions[i];
 		if (!ia) {
 			cvt_error(c, &kv->value.span, NULL,
-				  "use one of: AFTER_1_DAY, AFTER_7_DAYS, AFTER_14_DAYS, AFTER_30_DAYS, AFTER_60_DAYS, AFTER_90_DAYS, "
+				  "use one of: AFTER_1_DAY, AFTER_7_DAYS, AFTER_14_DAYS, AFTER_30_DAYS, AFTER_60_DAYS, "
+				  "AFTER_90_DAYS, "
 				  "AFTER_180_DAYS, AFTER_270_DAYS or AFTER_365_DAYS",
 				  "driver_opts lifecycle_policy '%s' of volume '%s' is not one EFS accepts", kv->value.v,
 				  v->key);

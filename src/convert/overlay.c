@@ -127,7 +127,8 @@ static void merge(struct cvt *c, cJSON *dst, const struct ecs_node *map)
 			cJSON_DeleteItemFromObjectCaseSensitive(dst, k);
 			continue;
 		}
-		if (cJSON_IsObject(cur) && v->kind == ECS_NODE_MAPPING && !v->tag && !(patch && strcmp(patch, "replace") == 0)) {
+		bool replace = patch && strcmp(patch, "replace") == 0;
+		if (cJSON_IsObject(cur) && v->kind == ECS_NODE_MAPPING && !v->tag && !replace) {
 			merge(c, cur, v);
 			continue;
 		}

@@ -55,7 +55,8 @@ static int task_definition_service(struct cvt *c, struct cvt_svc *sv)
 		cJSON *pcs = cvt_arr(c);
 		for (uint32_t i = 0; i < s->deploy->placement->constraints.n; i++) {
 			cJSON *pc = cvt_obj(c);
-			cvt_sets(c, pc, "Expression", cvt_placement_expression(c, s->deploy->placement->constraints.v[i].v));
+			const char *expr = s->deploy->placement->constraints.v[i].v;
+			cvt_sets(c, pc, "Expression", cvt_placement_expression(c, expr));
 			cvt_sets(c, pc, "Type", "memberOf");
 			cvt_push(c, pcs, pc);
 		}
