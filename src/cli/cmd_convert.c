@@ -4,6 +4,7 @@
  * would have deployed.
  */
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "../compose/project.h"
@@ -55,6 +56,37 @@ static bool has_errors(const struct ecs_diags *d)
 	return false;
 }
 
+/* prefix followed by 8 or 17 lowercase hex digits: the EC2 id formats. */
+static bool ec2_id(const char *s, size_t len, const char *prefix)
+{
+	size_t p = strlen(prefix), n;
+
+	if (len <= p || strncmp(s, prefix, p) != 0)
+		return false;
+	n = len - p;
+	if (n != 8 && n != 17)
+		return false;
+	for (size_t i = p; i < len; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	return true;
+}
+
+/* --vpc and --subnets become parameter defaults CloudFormation checks at deploy time: check them now. */
+static const char *bad_network_option(const struct ecs_options *o)
+{
+	if (o->vpc && !ec2_id(o->vpc, strlen(o->vpc), "vpc-"))
+		return "--vpc takes a VPC id: vpc- and 8 or 17 hexadecimal digits";
+	for (const char *s = o->subnets; s && *s;) {
+		const char *comma = strchr(s, ',');
+		size_t len = comma ? (size_t)(comma - s) : strlen(s);
+		if (!ec2_id(s, len, "subnet-"))
+			return "--subnets takes subnet ids separated by commas: subnet- and 8 or 17 hexadecimal digits each";
+		s = comma ? comma + 1 : NULL;
+	}
+	return NULL;
+}
+
 static int usage(struct ecs_options *o, const char *msg)
 {
 	fprintf(stderr, "ecslint convert: %s\nTry 'ecslint help convert'.\n", msg);
@@ -102,6 +134,8 @@ int ecs_cmd_convert(int argc, char **argv)
 		ecs_options_release(&o);
 		return 0;
 	}
+	if (bad_network_option(&o))
+		return usage(&o, bad_network_option(&o));
 	if (o.files.n && o.inputs.n)
 		return usage(&o, "name the project's files either with -f or as arguments, not both");
 	if (o.format_set && o.format == ECS_FORMAT_JSON)
