@@ -202,6 +202,9 @@ static int run_families(struct cvt *c)
 	attach_sections(c);
 	if (!ok)
 		return -1;
+	/* Before the finish hooks: an overlay's own DependsOn and Parameters stay as written. */
+	prune_depends_on(c->resources);
+	prune_parameters(c->tpl);
 	for (size_t f = 0; f < N_FAMILIES && !c->failed; f++)
 		if (families[f]->finish && families[f]->finish(c) < 0)
 			return -1;
@@ -233,8 +236,6 @@ int ecs_convert(struct ecs_run *r, const struct ecs_project *p, const struct ecs
 	if (status < 0)
 		goto out;
 	status = -1;
-	prune_depends_on(cJSON_GetObjectItemCaseSensitive(c.tpl, "Resources"));
-	prune_parameters(c.tpl);
 	if (!cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c.tpl, "Metadata")))
 		cJSON_DeleteItemFromObjectCaseSensitive(c.tpl, "Metadata");
 	if (c.failed)

@@ -8,9 +8,9 @@
  * families.def.  convert.c calls every project hook in table order, then
  * for each service (sorted by name; services whose names collide are
  * skipped) every service hook in table order, then attaches Metadata,
- * Parameters and Resources to c->tpl and calls the finish hooks (which see
- * the whole template: capacity providers, overlays), and last drops
- * DependsOn entries a Ref already implies.
+ * Parameters and Resources to c->tpl, drops DependsOn entries a Ref
+ * already implies and parameters nothing uses, and last calls the finish
+ * hooks (which see the whole template: capacity providers, overlays).
  *
  * Families that feed a later one fill struct cvt_svc before iam.c,
  * task_definition.c and service.c read it: a secrets family adds its init
@@ -154,9 +154,9 @@ cJSON *cvt_resource_get(struct cvt *c, const char *id);
 /* Appends id to the resource's DependsOn (once). */
 void cvt_depends_on(struct cvt *c, cJSON *resource, const char *id);
 
-/* Reports a conversion problem (ECS310) at span. */
-void cvt_error(struct cvt *c, const struct ecs_span *span, const char *path, const char *help,
-	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Reports a conversion problem (ECS310) at span; returns it (NULL when out of memory) for related locations. */
+struct ecs_diag *cvt_error(struct cvt *c, const struct ecs_span *span, const char *path, const char *help,
+			  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* ---- IAM (iam.c) */
 /* An assume-role policy document for a service principal. */
@@ -171,6 +171,13 @@ cJSON *cvt_network_sg(struct cvt *c, const char *key);
 cJSON *cvt_project_sgs(struct cvt *c);
 /* The security groups of s's networks, sorted by network key. */
 cJSON *cvt_service_sgs(struct cvt *c, const struct ecs_service *s);
+
+/* ---- GPU (gpu.c) */
+/* GPUs s reserves (generic resources + devices with the gpu capability);
+ * -1 when a device asks for all; *at: where the request is written. */
+int64_t cvt_service_gpus(const struct ecs_service *s, const struct ecs_span **at);
+/* A placement constraint as ECS reads it (node.ami/node.machine become ECS attributes). */
+const char *cvt_placement_expression(struct cvt *c, const char *constraint);
 
 /* ---- containers (containers.c) */
 cJSON *cvt_log_configuration(struct cvt *c, const struct ecs_service *s);

@@ -32,6 +32,14 @@ static int task_definition_service(struct cvt *c, struct cvt_svc *sv)
 
 	if (!id || !resolv)
 		return -1;
+	if (!s->image.present || !s->image.len) {
+		/* ECS never builds: same words as rule ECS203, which reports it in `ecslint check`. */
+		cvt_error(c, &s->name_span, NULL,
+			  s->build ? "build and push the image to a registry (e.g. ECR), then set 'image:' to it" :
+				     "set 'image:' to an image in a registry ECS can pull from",
+			  "service '%s' has no image to run", s->name);
+		return 0;
+	}
 	if (cvt_task_size(c, sv, &sz) != 0 || c->failed)
 		return c->failed ? -1 : 0;
 	if (!(props = cvt_resource(c, id, "AWS::ECS::TaskDefinition", "service", s->name, &s->name_span)))
@@ -55,7 +63,8 @@ static int task_definition_service(struct cvt *c, struct cvt_svc *sv)
 		cJSON *pcs = cvt_arr(c);
 		for (uint32_t i = 0; i < s->deploy->placement->constraints.n; i++) {
 			cJSON *pc = cvt_obj(c);
-			cvt_sets(c, pc, "Expression", s->deploy->placement->constraints.v[i].v);
+			const char *expr = s->deploy->placement->constraints.v[i].v;
+			cvt_sets(c, pc, "Expression", cvt_placement_expression(c, expr));
 			cvt_sets(c, pc, "Type", "memberOf");
 			cvt_push(c, pcs, pc);
 		}

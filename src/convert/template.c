@@ -265,8 +265,8 @@ void cvt_depends_on(struct cvt *c, cJSON *resource, const char *id)
 	cvt_push(c, d, cvt_str(c, id));
 }
 
-void cvt_error(struct cvt *c, const struct ecs_span *span, const char *path, const char *help,
-	       const char *fmt, ...)
+struct ecs_diag *cvt_error(struct cvt *c, const struct ecs_span *span, const char *path, const char *help,
+			  const char *fmt, ...)
 {
 	va_list ap;
 	struct ecs_diag *d;
@@ -276,4 +276,5 @@ void cvt_error(struct cvt *c, const struct ecs_span *span, const char *path, con
 	va_end(ap);
 	if (d && help)
 		ecs_diag_help(&c->run->diags, d, "%s", help);
+	return d;
 }
