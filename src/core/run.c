@@ -113,6 +113,14 @@ struct ecs_source *ecs_run_read(struct ecs_run *r, const char *path, const char 
 	struct ecs_source *src;
 	char limit[64];
 
+	for (size_t i = 0; i < r->n_overlay; i++) {
+		if (strcmp(r->overlay[i].path, path) != 0)
+			continue;
+		src = ecs_run_add_text(r, display, r->overlay[i].data, r->overlay[i].len);
+		if (src)
+			src->origin = ecs_arena_strdup(&r->arena, path);
+		return src;
+	}
 	snprintf(limit, sizeof(limit), "%zu", r->max_file_size);
 	if (strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
@@ -155,6 +163,8 @@ struct ecs_source *ecs_run_read(struct ecs_run *r, const char *path, const char 
 	}
 	src = ecs_files_add(&r->files, &r->arena, display, data, len);
 	free(data);
+	if (src)
+		src->origin = ecs_arena_strdup(&r->arena, path);
 	return src;
 }
 
