@@ -18,7 +18,7 @@ const char ecs_cmd_check_help[] =
 	"in the current directory is checked.\n"
 	"\n"
 	"options:\n"
-	"  --format FORMAT         text (default) or gcc\n"
+	"  --format FORMAT         text (default), gcc, json, sarif or github\n"
 	"  -o, --output FILE       write the report to FILE (atomically) instead of stdout\n"
 	"  --color[=WHEN]          auto (default), always or never; NO_COLOR disables auto\n"
 	"  --stdin-filename NAME   the name standard input has in diagnostics\n"
@@ -33,13 +33,25 @@ const char ecs_cmd_check_help[] =
 	"                          report goes to stderr\n"
 	"  -h, --help              show this help\n"
 	"\n"
-	"Each finding prints as FILE:LINE:COL: SEVERITY: MESSAGE [ECSnnn], then the\n"
-	"source line with the span underlined and, when there is one, a help line.\n"
-	"A summary goes to standard error.  With --fix or --diff the report, the\n"
-	"summary and the exit status are about what remains after fixing.\n"
+	"formats:\n"
+	"  text    FILE:LINE:COL: SEVERITY: MESSAGE [ECSnnn], then the source line\n"
+	"          with the span underlined, related notes and a help line\n"
+	"  gcc     one line per finding: FILE:LINE:COL: error|warning|note: MESSAGE [ECSnnn]\n"
+	"  json    one JSON document (schemas/ecslint-report.schema.json, version 1)\n"
+	"  sarif   SARIF 2.1.0 for GitHub code scanning and SARIF-reading editors\n"
+	"  github  GitHub Actions workflow commands (::error file=...::MESSAGE)\n"
+	"A summary goes to standard error; standard output holds only the report.\n"
+	"With --fix or --diff the report, the summary and the exit status are about\n"
+	"what remains after fixing.\n"
 	"\n"
 	"exit status: 0 clean, 1 findings, 2 unreadable or unparsable input, 3 usage\n"
 	"or internal error.\n";
+
+static int oom(void)
+{
+	fprintf(stderr, "ecslint: out of memory while formatting the report\n");
+	return 3;
+}
 
 static int format_report(const struct ecs_options *o, const struct ecs_report_ctx *ctx, struct ecs_buf *out)
 {
@@ -50,10 +62,17 @@ static int format_report(const struct ecs_options *o, const struct ecs_report_ct
 	case ECS_FORMAT_GCC:
 		ecs_report_gcc(ctx, out);
 		return 0;
-	default:
-		fprintf(stderr, "ecslint: check does not support this --format\n");
-		return 3;
+	case ECS_FORMAT_JSON:
+		return ecs_report_json(ctx, out) < 0 ? oom() : 0;
+	case ECS_FORMAT_SARIF:
+		return ecs_report_sarif(ctx, out) < 0 ? oom() : 0;
+	case ECS_FORMAT_GITHUB:
+		return ecs_report_github(ctx, out) < 0 ? oom() : 0;
+	case ECS_FORMAT_YAML:
+		break;
 	}
+	fprintf(stderr, "ecslint check: --format yaml is for 'config'; use text, gcc, json, sarif or github\n");
+	return 3;
 }
 
 int ecs_cmd_check(int argc, char **argv)
@@ -91,6 +110,7 @@ int ecs_cmd_check(int argc, char **argv)
 	ctx.color = ecs_output_color(&o, fixed.stdout_taken ? STDERR_FILENO : STDOUT_FILENO);
 	ctx.exit_code = status;
 	ctx.tool_version = ECSLINT_VERSION;
+	ctx.base_dir = NULL;
 	int fs = format_report(&o, &ctx, &out);
 	if (fs) {
 		status = fs;
