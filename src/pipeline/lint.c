@@ -9,6 +9,7 @@
 
 #include "../../checks/rules.h"
 #include "../compose/project.h"
+#include "../model/model.h"
 #include "../schema/schema.h"
 
 int ecs_lint_project(struct ecs_run *r, const struct ecs_options *o, const char *const *paths, size_t n_paths)
@@ -22,12 +23,15 @@ int ecs_lint_project(struct ecs_run *r, const struct ecs_options *o, const char 
 
 int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in)
 {
+	struct ecs_project *project;
+
 	(void)o;
 	if (!in->root)
 		return 0;
 	if (ecs_schema_check(in->root, &r->diags, &r->arena) < 0)
 		return -1;
-	/* The typed model and the rules run here. */
+	if (ecs_model_build(r, in, &project) < 0)
+		return -1;
 	return r->arena.failed ? -1 : 0;
 }
 
