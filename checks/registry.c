@@ -81,6 +81,24 @@ const struct ecs_rule *ecs_rule_find(const char *id_or_name)
 	return NULL;
 }
 
+size_t ecs_rule_index(const struct ecs_rule *rule)
+{
+	const struct ecs_rule *const *hit;
+
+	hit = bsearch(rule->id, ecs_rules, ecs_rules_count, sizeof(ecs_rules[0]), cmp_id);
+	return hit ? (size_t)(hit - ecs_rules) : ecs_rules_count;
+}
+
+int ecs_rule_is_mandatory(const struct ecs_rule *rule)
+{
+	return (rule->tags & ECS_TAG_INPUT) || rule->mandatory;
+}
+
+const char *ecs_rule_doc(const struct ecs_rule *rule, size_t *len)
+{
+	return ecs_rule_page(rule, len);
+}
+
 const char *ecs_severity_name(enum ecs_severity s)
 {
 	switch (s) {

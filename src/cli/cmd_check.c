@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "../engine/config.h"
 #include "../fix/fix.h"
 #include "../pipeline/lint.h"
 #include "../report/report.h"
@@ -87,7 +88,9 @@ int ecs_cmd_check(int argc, char **argv)
 	int status, lint;
 
 	ecs_options_init(&o);
-	if (ecs_options_parse(&o, argc, argv, err, sizeof(err)) != ECS_PARSE_OK) {
+	if (ecs_options_parse(&o, argc, argv, err, sizeof(err)) != ECS_PARSE_OK ||
+	    ecs_selectors_check(&o.select, "--select", err, sizeof(err)) < 0 ||
+	    ecs_selectors_check(&o.ignore, "--ignore", err, sizeof(err)) < 0) {
 		fprintf(stderr, "ecslint check: %s\nTry 'ecslint help check'.\n", err);
 		ecs_options_release(&o);
 		return 3;

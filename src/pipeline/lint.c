@@ -9,8 +9,13 @@
 
 #include "../../checks/rules.h"
 #include "../compose/project.h"
+#include "../engine/config.h"
+#include "../engine/engine.h"
+#include "../engine/suppress.h"
+#include "../engine/template_view.h"
 #include "../model/model.h"
 #include "../schema/schema.h"
+#include "../yaml/yaml_load.h"
 
 int ecs_lint_project(struct ecs_run *r, const struct ecs_options *o, const char *const *paths, size_t n_paths)
 {
@@ -21,17 +26,79 @@ int ecs_lint_project(struct ecs_run *r, const struct ecs_options *o, const char 
 	return ecs_lint_loaded(r, o, &in);
 }
 
+/* Scans every file of the project for suppression comments. */
+static int scan_suppressions(struct ecs_run *r, const struct ecs_project_input *in, struct ecs_suppressions *sup)
+{
+	for (size_t i = 0; i < in->n_files; i++) {
+		const struct ecs_source *src = in->files[i];
+		struct ecs_node *root = NULL;
+
+		if (!src)
+			continue;
+		if (in->n_files == 1) {
+			root = in->root;
+		} else if (src->data && strstr(src->data, "ecslint")) {
+			/* The merged tree lost overridden scalars: parse the file alone, quietly. */
+			struct ecs_diags scratch;
+			ecs_diags_init(&scratch, &r->arena);
+			if (ecs_yaml_load(src, &r->arena, &scratch, NULL, &root) == ECS_YAML_NOMEM)
+				return -1;
+		}
+		if (ecs_suppress_scan(src, root, &r->arena, &r->diags, sup) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ECS901 for every suppression that hid nothing, when its rule ran at all. */
+static void report_unused(struct ecs_run *r, const struct ecs_policy *pol, const struct ecs_suppressions *sup)
+{
+	for (size_t i = 0; i < sup->n; i++) {
+		const struct ecs_suppression *s = &sup->v[i];
+		struct ecs_diag *d;
+
+		if (s->used || !ecs_policy_enabled(pol, s->rule) || ecs_rule_is_mandatory(s->rule))
+			continue;
+		if (s->scope == ECS_SUPPRESS_FILE)
+			d = ecs_diag_add(&r->diags, &ECS901_rule, &s->span, NULL,
+					 "unused suppression of %s in this file", s->rule->id);
+		else
+			d = ecs_diag_add(&r->diags, &ECS901_rule, &s->span, NULL,
+					 "unused suppression of %s (no such finding on line %u)", s->rule->id, s->line);
+		ecs_diag_help(&r->diags, d, "remove %s from the comment", s->rule->id);
+	}
+}
+
 int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in)
 {
-	struct ecs_project *project;
+	struct ecs_config cfg;
+	struct ecs_policy pol;
+	struct ecs_suppressions sup = { 0 };
+	struct ecs_project *model = NULL;
+	size_t before;
 
-	(void)o;
-	if (!in->root)
-		return 0;
-	if (ecs_schema_check(in->root, &r->diags, &r->arena) < 0)
+	if (ecs_config_for(r, o, in->n_files ? in->files[0]->path : NULL, &cfg) < 0)
 		return -1;
-	if (ecs_model_build(r, in, &project) < 0)
+	if (ecs_policy_build(&r->arena, o, &cfg, &r->files, &pol) < 0)
 		return -1;
+	pol.scope = in->files;
+	pol.n_scope = in->n_files;
+	if (in->root) {
+		if (ecs_schema_check(in->root, &r->diags, &r->arena) < 0)
+			return -1;
+		if (ecs_model_build(r, in, &model) < 0)
+			return -1;
+		if (model && ecs_engine_run(r, model, NULL, &pol) < 0)
+			return -1;
+	}
+	if (scan_suppressions(r, in, &sup) < 0)
+		return -1;
+	ecs_policy_apply(&pol, &r->diags, 0);
+	ecs_suppress_apply(&sup, &r->diags, 0);
+	before = r->diags.n;
+	if (ecs_policy_enabled(&pol, &ECS901_rule))
+		report_unused(r, &pol, &sup);
+	ecs_policy_apply(&pol, &r->diags, before);
 	return r->arena.failed ? -1 : 0;
 }
 

@@ -1,0 +1,34 @@
+/*
+ * ecs206_capability.c - cap_add with a capability other than SYS_PTRACE.
+ * Fargate adds only SYS_PTRACE, and the integration refuses the rest
+ * ("ECS doesn't allow to add capability <cap>").
+ */
+#include <string.h>
+
+#include "check.h"
+
+static void check_service(struct ecs_check *ck, const struct ecs_service *s)
+{
+	for (uint32_t i = 0; i < s->cap_add.n; i++) {
+		const struct ecs_mstr *c = &s->cap_add.v[i];
+		struct ecs_diag *d;
+
+		if (!c->present || strcmp(c->v, "SYS_PTRACE") == 0 || strcmp(c->v, "CAP_SYS_PTRACE") == 0)
+			continue;
+		d = ecs_check_report(ck, &c->span, ecs_check_printf(ck, "/services/%s/cap_add/%u", s->name, i),
+				     "capability '%s' cannot be added on Fargate", c->v);
+		ecs_check_help(ck, d, "Fargate lets tasks add only SYS_PTRACE: remove '%s'", c->v);
+	}
+}
+
+const struct ecs_rule ECS206_rule = {
+	.id = "ECS206",
+	.name = "capability",
+	.summary = "cap_add other than SYS_PTRACE (not allowed on Fargate)",
+	.source_url = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_linuxparameters",
+	.since = "0.1.0",
+	.severity = ECS_SEV_ERROR,
+	.tags = ECS_TAG_FARGATE,
+	.fix = ECS_FIX_HINT,
+	.on_service = check_service,
+};
