@@ -140,17 +140,37 @@ static void edit_set_insert(struct edit_set *s, const struct ecs_edit *e)
 	s->n++;
 }
 
-static bool fix_fits(const struct edit_set *s, const struct ecs_fix *fix)
+static bool same_edit(const struct ecs_edit *x, const struct ecs_edit *y)
 {
+	return cmp_edit_pos(x, y) == 0 && strcmp(x->text, y->text) == 0;
+}
+
+enum fit { FIT_NEW, FIT_SAME, FIT_CONFLICT };
+
+/*
+ * Whether fix can join the chosen edits: all its edits are new and clear of
+ * them, or all are already chosen byte for byte (two findings one edit
+ * cures, such as every refused item of a list whose fix removes the list).
+ */
+static enum fit fix_fits(const struct edit_set *s, const struct ecs_fix *fix)
+{
+	uint16_t same = 0;
+
 	for (uint16_t e = 0; e < fix->n_edits; e++) {
-		if (edit_set_overlaps(s, &fix->edits[e]))
-			return false;
+		size_t at = edit_set_lower(s, &fix->edits[e]);
+
+		if (at < s->n && same_edit(s->v[at], &fix->edits[e]))
+			same++;
+		else if (edit_set_overlaps(s, &fix->edits[e]))
+			return FIT_CONFLICT;
 		/* A fix whose own edits overlap is malformed: never apply it. */
 		for (uint16_t f = 0; f < e; f++)
 			if (overlaps(&fix->edits[f], &fix->edits[e]))
-				return false;
+				return FIT_CONFLICT;
 	}
-	return true;
+	if (same == fix->n_edits)
+		return FIT_SAME;
+	return same ? FIT_CONFLICT : FIT_NEW;
 }
 
 int ecs_fix_choose(struct ecs_arena *a, const struct ecs_diags *d, const struct ecs_files *files,
@@ -198,13 +218,15 @@ int ecs_fix_choose(struct ecs_arena *a, const struct ecs_diags *d, const struct 
 		return -1;
 	for (size_t i = 0; i < n_cand; i++) {
 		const struct ecs_fix *fix = cand[i].diag->fix;
+		enum fit fit = fix_fits(&chosen, fix);
 
-		if (!fix_fits(&chosen, fix)) {
+		if (fit == FIT_CONFLICT) {
 			out->n_overlapping++;
 			continue;
 		}
-		for (uint16_t e = 0; e < fix->n_edits; e++)
-			edit_set_insert(&chosen, &fix->edits[e]);
+		if (fit == FIT_NEW)
+			for (uint16_t e = 0; e < fix->n_edits; e++)
+				edit_set_insert(&chosen, &fix->edits[e]);
 		out->v[out->n++] = cand[i].diag;
 	}
 	return 0;
@@ -233,6 +255,9 @@ long ecs_fix_apply(const struct ecs_source *src, const struct ecs_fix_choice *ch
 	}
 	qsort(edits, n, sizeof(*edits), cmp_edit_ptr);
 	for (size_t i = 0; i < n; i++) {
+		/* Fixes sharing an edit were chosen together; it applies once. */
+		if (i > 0 && same_edit(edits[i - 1], edits[i]))
+			continue;
 		ecs_buf_add(out, src->data + at, edits[i]->start - at);
 		ecs_buf_adds(out, edits[i]->text);
 		at = edits[i]->end;

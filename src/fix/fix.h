@@ -44,7 +44,9 @@ bool ecs_fix_applicable(const struct ecs_diags *d, const struct ecs_files *files
  * first edit starts; a fix with an edit overlapping an edit already chosen
  * is dropped.  Two edits overlap when their byte ranges intersect or they
  * start at the same byte (two insertions at one place have no defined
- * order).  Arrays are allocated in a.  Returns 0, or -1 when out of memory.
+ * order).  A fix whose edits are all identical to chosen ones is chosen
+ * too: one edit cures both findings and is applied once.  Arrays are
+ * allocated in a.  Returns 0, or -1 when out of memory.
  */
 int ecs_fix_choose(struct ecs_arena *a, const struct ecs_diags *d, const struct ecs_files *files,
 		   bool unsafe, struct ecs_fix_choice *out);
