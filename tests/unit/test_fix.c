@@ -18,6 +18,7 @@
 #include "fix/diff.h"
 #include "fix/fix.h"
 #include "yaml/duplicate_fix.h"
+#include "yaml/node_edit.h"
 #include "yaml/yaml_load.h"
 
 /* --- choosing and applying ------------------------------------------------------ */
@@ -97,6 +98,28 @@ static void adjacent_edits_both_apply(void **state)
 	assert_int_equal(c.n_overlapping, 0);
 	text = apply_choice(src, &c);
 	assert_string_equal(text, "a: \"22:22\"\nb: \"yes\"\n");
+	free(text);
+	ecs_run_release(&r);
+}
+
+static void identical_edits_count_for_each_fix(void **state)
+{
+	struct ecs_run r;
+	struct ecs_fix_choice c;
+	struct ecs_source *src;
+	char *text;
+	(void)state;
+
+	ecs_run_init(&r);
+	src = text_source(&r, "cap_add: [A, B]\nx: 1\n");
+	add_fix(&r, src, 0, 16, "", ECS_FIX_SAFE);
+	add_fix(&r, src, 0, 16, "", ECS_FIX_SAFE);
+	add_fix(&r, src, 0, 16, "y: 0\n", ECS_FIX_SAFE);	/* same range, other text: a conflict */
+	assert_int_equal(ecs_fix_choose(&r.arena, &r.diags, &r.files, false, &c), 0);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.n_overlapping, 1);
+	text = apply_choice(src, &c);
+	assert_string_equal(text, "x: 1\n");
 	free(text);
 	ecs_run_release(&r);
 }
@@ -442,6 +465,62 @@ static void duplicate_key_without_fix(void **state)
 	}
 }
 
+/* The text after deleting item i of the sequence under key, or NULL when no clean range exists. */
+static char *without_item(const char *text, const char *key, uint32_t i)
+{
+	struct ecs_run r;
+	struct ecs_node *root;
+	struct ecs_source *src;
+	struct ecs_buf out = ECS_BUF_INIT;
+	uint32_t start, end;
+	size_t len;
+	char *res = NULL;
+
+	ecs_run_init(&r);
+	src = text_source(&r, text);
+	assert_int_equal(ecs_yaml_load(src, &r.arena, &r.diags, NULL, &root), ECS_YAML_OK);
+	if (ecs_edit_item_removal(src, ecs_node_map_pair(root, key)->value, i, &start, &end)) {
+		ecs_buf_add(&out, text, start);
+		ecs_buf_adds(&out, text + end);
+		res = ecs_buf_detach(&out, &len);
+	}
+	ecs_run_release(&r);
+	return res;
+}
+
+static void item_removal_layouts(void **state)
+{
+	static const struct {
+		const char *in, *key;
+		uint32_t i;
+		const char *want;	/* NULL: no clean range */
+	} cases[] = {
+		{ "c:\n  - A\n  - B   # b\n  - C\nd: 1\n", "c", 1, "c:\n  - A\n  - C\nd: 1\n" },
+		{ "c:\n- A\n- B\n", "c", 1, "c:\n- A\n" },
+		{ "c:\n  - name: x\n    v: 1\n  - name: y\n", "c", 0, "c:\n  - name: y\n" },
+		{ "c: [A, B, C]\n", "c", 0, "c: [B, C]\n" },
+		{ "c: [A, B, C]\n", "c", 1, "c: [A, C]\n" },
+		{ "c: [A, B, C]\n", "c", 2, "c: [A, B]\n" },
+		{ "c: [A]\n", "c", 0, "c: []\n" },
+		{ "c: [\n  A,\n  B\n  ]\n", "c", 0, "c: [\n  B\n  ]\n" },
+		{ "c:\n  - - A\n    - B\n", "c", 0, "c:\n" },	/* a nested list goes whole */
+		{ "c:\n  - &x A\n  - B\n", "c", 0, NULL },	/* something before the item on its line */
+		{ "c: [A, # a\n  B]\n", "c", 1, NULL },	/* a comment where the comma is */
+	};
+	(void)state;
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		char *got = without_item(cases[k].in, cases[k].key, cases[k].i);
+
+		if (!cases[k].want) {
+			assert_null(got);
+			continue;
+		}
+		assert_non_null(got);
+		assert_string_equal(got, cases[k].want);
+		free(got);
+	}
+}
+
 static void values_equal_is_structural(void **state)
 {
 	struct ecs_run r;
@@ -465,6 +544,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(overlapping_fixes_wait_for_the_next_pass),
 		cmocka_unit_test(adjacent_edits_both_apply),
+		cmocka_unit_test(identical_edits_count_for_each_fix),
 		cmocka_unit_test(safety_suppression_and_bounds),
 		cmocka_unit_test(no_fixes_in_a_file_that_did_not_parse),
 		cmocka_unit_test(in_memory_text_is_never_fixed),
@@ -473,6 +553,7 @@ int main(void)
 		cmocka_unit_test(duplicate_key_block_layouts),
 		cmocka_unit_test(duplicate_key_flow_layouts),
 		cmocka_unit_test(duplicate_key_without_fix),
+		cmocka_unit_test(item_removal_layouts),
 		cmocka_unit_test(values_equal_is_structural),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
