@@ -71,13 +71,14 @@ static const char *resource_kind(const char *top)
 	return NULL;
 }
 
-const char *sch_where(struct sch_state *st, uint32_t depth)
+const char *sch_in(struct sch_state *st, uint32_t depth)
 {
 	struct ecs_buf b = ECS_BUF_INIT;
 	const char *kind;
 
 	if (depth == 0)
-		return "the top level";
+		return "at the top level";
+	ecs_buf_adds(&b, "in ");
 	kind = st->segs[0].key ? resource_kind(st->segs[0].key) : NULL;
 	if (kind && depth >= 2 && st->segs[1].key) {
 		if (depth > 2) {
@@ -176,9 +177,11 @@ const char *sch_value_text(struct sch_state *st, const struct ecs_node *n)
 	n = ecs_node_deref(n);
 	if (n->kind != ECS_NODE_SCALAR)
 		return n->kind == ECS_NODE_MAPPING ? "a mapping" : "a list";
-	if (n->scalar.len > 60 || memchr(n->scalar.text, '\n', n->scalar.len))
-		s = ecs_arena_printf(st->arena, "'%.40s...'", n->scalar.text);
-	else
+	if (n->scalar.len > 60 || memchr(n->scalar.text, '\n', n->scalar.len)) {
+		const char *nl = memchr(n->scalar.text, '\n', n->scalar.len);
+		int cut = nl && nl - n->scalar.text < 40 ? (int)(nl - n->scalar.text) : 40;
+		s = ecs_arena_printf(st->arena, "'%.*s...'", cut, n->scalar.text);
+	} else
 		s = ecs_arena_printf(st->arena, "'%s'", n->scalar.text);
 	if (!s)
 		st->nomem = true;
@@ -205,6 +208,10 @@ struct sch_finding *sch_report(struct sch_state *st, const struct ecs_rule *rule
 	memset(f, 0, sizeof(*f));
 	f->rule = rule;
 	f->span = at->span;
+	/* An empty value (`services:`) has no width to underline: its key has. */
+	if (at->kind == ECS_NODE_SCALAR && at->span.start.byte == at->span.end.byte && st->depth &&
+	    st->segs[st->depth - 1].key_node && st->segs[st->depth - 1].key_node != at)
+		f->span = st->segs[st->depth - 1].key_node->span;
 	f->depth = st->depth;
 	f->path = sch_path(st, st->depth);
 	/* A finding inside an alias's target: point at the anchor as well. */

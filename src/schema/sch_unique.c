@@ -59,6 +59,37 @@ static uint64_t node_hash(const struct ecs_node *n)
 	return mix(13, bytes_hash(n->scalar.text, n->scalar.len));
 }
 
+static bool node_equal(const struct ecs_node *a, const struct ecs_node *b);
+
+static int cmp_pair_key(const void *pa, const void *pb)
+{
+	const char *a = ecs_node_text((*(const struct ecs_pair *const *)pa)->key);
+	const char *b = ecs_node_text((*(const struct ecs_pair *const *)pb)->key);
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+/* Pairs sorted by key on both sides: n log n where a lookup per key would be n squared. */
+static bool big_maps_equal(const struct ecs_node *a, const struct ecs_node *b)
+{
+	uint32_t n = a->map.n;
+	const struct ecs_pair **pa = malloc(2 * (size_t)n * sizeof(*pa)), **pb;
+	bool equal = true;
+
+	if (!pa)
+		return false;	/* out of memory: "different" only misses a duplicate */
+	pb = pa + n;
+	for (uint32_t i = 0; i < n; i++) {
+		pa[i] = &a->map.pairs[i];
+		pb[i] = &b->map.pairs[i];
+	}
+	qsort(pa, n, sizeof(*pa), cmp_pair_key);
+	qsort(pb, n, sizeof(*pb), cmp_pair_key);
+	for (uint32_t i = 0; i < n && equal; i++)
+		equal = cmp_pair_key(&pa[i], &pb[i]) == 0 && node_equal(pa[i]->value, pb[i]->value);
+	free(pa);
+	return equal;
+}
+
 static bool node_equal(const struct ecs_node *a, const struct ecs_node *b)
 {
 	struct ecs_scalar_value va, vb;
@@ -72,6 +103,8 @@ static bool node_equal(const struct ecs_node *a, const struct ecs_node *b)
 	if (a->kind == ECS_NODE_MAPPING) {
 		if (a->map.n != b->map.n)
 			return false;
+		if (a->map.n > 16)
+			return big_maps_equal(a, b);
 		for (uint32_t i = 0; i < a->map.n; i++) {
 			const char *k = ecs_node_text(a->map.pairs[i].key);
 			const struct ecs_node *other = k ? ecs_node_map_get(b, k) : NULL;

@@ -6,14 +6,11 @@
  * findings of the one branch the value most plausibly meant.
  */
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../checks/rules.h"
 #include "schema_internal.h"
-
-#define XAWS_PREFIX "x-aws-"
 
 int sch_push(struct sch_state *st, const char *key, uint32_t index, const struct ecs_node *key_node)
 {
@@ -41,142 +38,6 @@ void sch_pop(struct sch_state *st)
 
 static void validate(struct sch_state *st, const struct sch *n, const struct ecs_node *at);
 
-/* Compose's pre-v3 service keys, and where their meaning lives now. */
-static const char *legacy_help(const char *key)
-{
-	static const char *const legacy[][2] = {
-		{ "dockerfile", "use 'build: {context: ., dockerfile: ...}'" },
-		{ "log_driver", "use 'logging: {driver: ...}'" },
-		{ "log_opt", "use 'logging: {options: ...}'" },
-		{ "net", "use 'network_mode'" },
-		{ "volume_driver", "set 'driver' on the top-level volume instead" },
-	};
-	for (size_t i = 0; i < sizeof(legacy) / sizeof(legacy[0]); i++)
-		if (strcmp(key, legacy[i][0]) == 0)
-			return legacy[i][1];
-	return NULL;
-}
-
-static const char **prop_names(struct sch_state *st, const struct sch *n, bool xaws, size_t *count)
-{
-	const char **names = ecs_arena_alloc(st->arena, (n->n_props + 1) * sizeof(*names));
-	size_t k = 0;
-
-	if (!names) {
-		st->nomem = true;
-		*count = 0;
-		return NULL;
-	}
-	for (uint32_t i = 0; i < n->n_props; i++)
-		if ((strncmp(n->props[i].name, XAWS_PREFIX, strlen(XAWS_PREFIX)) == 0) == xaws)
-			names[k++] = n->props[i].name;
-	*count = k;
-	return names;
-}
-
-static const char *suggest_property(struct sch_state *st, const struct sch *n, const char *key, bool xaws)
-{
-	struct sch_suggestion *c;
-	uint32_t h = 2166136261u;
-	const char **names;
-	size_t count;
-
-	for (const char *p = key; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	h ^= (uint32_t)((uintptr_t)n >> 4) ^ xaws;
-	c = &st->suggest_cache[h % SCH_SUGGEST_CACHE];
-	if (c->schema == n && c->key && strcmp(c->key, key) == 0)
-		return c->hint;
-	names = prop_names(st, n, xaws, &count);
-	if (!names)
-		return NULL;
-	c->schema = n;
-	c->key = key;
-	c->hint = ecs_suggest(key, names, count);
-	return c->hint;
-}
-
-static void report_unknown_extension(struct sch_state *st, const struct sch *n, const char *key,
-				     const struct ecs_node *key_node)
-{
-	const struct ecs_schema *s = st->s;
-	const char *where = sch_where(st, st->depth - 1), *hint;
-	struct sch_finding *f;
-	const char **all;
-
-	f = sch_report(st, &ECS501_rule, key_node, "unknown extension '%s' in %s", key, where);
-	if (!f)
-		return;
-	if ((hint = suggest_property(st, n, key, true))) {
-		sch_help(st, f, "did you mean '%s'?", hint);
-		return;
-	}
-	for (uint32_t i = 0; i < s->n_extensions; i++) {
-		if (strcmp(s->extensions[i].name, key) == 0) {
-			sch_help(st, f, "the ECS integration reads '%s' in %s, not here: move it", key,
-				 s->extensions[i].where);
-			return;
-		}
-	}
-	all = ecs_arena_alloc(st->arena, (s->n_extensions + 1) * sizeof(*all));
-	if (!all) {
-		st->nomem = true;
-		return;
-	}
-	for (uint32_t i = 0; i < s->n_extensions; i++)
-		all[i] = s->extensions[i].name;
-	if ((hint = ecs_suggest(key, all, s->n_extensions))) {
-		for (uint32_t i = 0; i < s->n_extensions; i++)
-			if (all[i] == hint)
-				sch_help(st, f, "did you mean '%s'? (read in %s)", hint, s->extensions[i].where);
-		return;
-	}
-	sch_help(st, f, "the ECS integration reads no such extension and ignores it; "
-		 "other x- keys are free, but x-aws- is reserved for its extensions");
-}
-
-static void report_unknown(struct sch_state *st, const struct sch *n, const char *key,
-			   const struct ecs_node *key_node, bool guarded)
-{
-	struct sch_finding *f;
-	const char *hint, *where;
-
-	if (guarded && strncmp(key, XAWS_PREFIX, strlen(XAWS_PREFIX)) == 0) {
-		report_unknown_extension(st, n, key, key_node);
-		return;
-	}
-	where = sch_where(st, st->depth - 1);
-	if (n->n_props == 0 && n->n_pattern_props > 0) {
-		/* A map of user-chosen names (services, volumes...): the name is what is wrong. */
-		static const char *const kinds[][2] = {
-			{ "services", "service" }, { "networks", "network" }, { "volumes", "volume" },
-			{ "secrets", "secret" }, { "configs", "config" }, { "models", "model" },
-		};
-		const char *top = st->depth == 2 && st->segs[0].key ? st->segs[0].key : "";
-
-		for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-			if (strcmp(top, kinds[i][0]) == 0) {
-				f = sch_report(st, &ECS103_rule, key_node, "invalid %s name '%s'", kinds[i][1], key);
-				sch_help(st, f, "names may only contain letters, digits, '.', '_' and '-'");
-				return;
-			}
-		}
-		f = sch_report(st, &ECS103_rule, key_node, "invalid key '%s' in %s", key, where);
-		sch_help(st, f, "keys here must match the pattern '%s'", n->pattern_props[0].re->source);
-		return;
-	}
-	f = sch_report(st, &ECS101_rule, key_node, "unknown attribute '%s' in %s", key, where);
-	if (!f)
-		return;
-	if ((hint = suggest_property(st, n, key, false)))
-		sch_help(st, f, "did you mean '%s'?", hint);
-	else if (st->depth == 3 && st->segs[0].key && strcmp(st->segs[0].key, "services") == 0 &&
-		 (hint = legacy_help(key)))
-		sch_help(st, f, "'%s' is a legacy Compose v1/v2 attribute: %s", key, hint);
-	else if (n->n_pattern_props && strcmp(n->pattern_props[0].re->source, "^x-") == 0)
-		sch_help(st, f, "remove it, or rename it to 'x-%s' to keep it as an extension Compose ignores", key);
-}
-
 static int cmp_prop_key(const void *key, const void *elem)
 {
 	return strcmp(key, ((const struct sch_prop *)elem)->name);
@@ -188,22 +49,32 @@ static bool key_is_string(const struct ecs_node *key)
 	return ecs_scalar_resolve(key, &v) && v.type == ECS_SCALAR_STRING;
 }
 
+/* `key: !reset ...` removes the key before Compose validates: nothing to check. */
+static bool is_reset(const struct ecs_node *v)
+{
+	v = ecs_node_deref(v);
+	return v && v->tag && strcmp(v->tag, "!reset") == 0;
+}
+
 static void validate_pair(struct sch_state *st, const struct sch *n, const struct ecs_pair *p)
 {
 	const char *key = ecs_node_text(p->key);
 	const struct sch_prop *prop;
 	bool matched = false;
 
+	if (is_reset(p->value))
+		return;
+
 	if (!key) {
-		sch_report(st, &ECS102_rule, p->key, "keys of %s must be strings, not %s",
-			   sch_where(st, st->depth), sch_type_name(sch_node_type(p->key, &(struct ecs_scalar_value){0})));
+		sch_report(st, &ECS102_rule, p->key, "keys %s must be strings, not %s",
+			   sch_in(st, st->depth), sch_type_name(sch_node_type(p->key, &(struct ecs_scalar_value){0})));
 		return;
 	}
 	if (sch_push(st, key, 0, p->key) < 0)
 		return;
 	if (!key_is_string(p->key)) {
-		struct sch_finding *f = sch_report(st, &ECS102_rule, p->key, "key '%s' of %s must be a string",
-						   key, sch_where(st, st->depth - 1));
+		struct sch_finding *f = sch_report(st, &ECS102_rule, p->key, "key '%s' %s must be a string",
+						   key, sch_in(st, st->depth - 1));
 		sch_help(st, f, "quote it: \"%s\"", key);
 	}
 	prop = n->n_props ? bsearch(key, n->props, n->n_props, sizeof(*n->props), cmp_prop_key) : NULL;
@@ -220,13 +91,13 @@ static void validate_pair(struct sch_state *st, const struct sch *n, const struc
 			continue;
 		matched = true;
 		if (pp->schema->never)
-			report_unknown(st, n, key, p->key, true);
+			sch_report_unknown(st, n, key, p->key, true);
 		else
 			validate(st, pp->schema, p->value);
 	}
 	if (!matched && n->additional) {
 		if (n->additional->never)
-			report_unknown(st, n, key, p->key, false);
+			sch_report_unknown(st, n, key, p->key, false);
 		else
 			validate(st, n->additional, p->value);
 	}
@@ -241,10 +112,12 @@ static void validate_object(struct sch_state *st, const struct sch *n, const str
 	for (uint32_t i = 0; i < n->n_required; i++) {
 		const struct ecs_node *parent_key = st->depth ? st->segs[st->depth - 1].key_node : NULL;
 
-		if (ecs_node_map_pair(v, n->required[i]))
+		const struct ecs_pair *p = ecs_node_map_pair(v, n->required[i]);
+
+		if (p && !is_reset(p->value))
 			continue;
-		sch_report(st, &ECS104_rule, parent_key ? parent_key : at, "missing required attribute '%s' in %s",
-			   n->required[i], sch_where(st, st->depth));
+		sch_report(st, &ECS104_rule, parent_key ? parent_key : at, "missing required attribute '%s' %s",
+			   n->required[i], sch_in(st, st->depth));
 	}
 }
 
@@ -253,6 +126,8 @@ static void validate_array(struct sch_state *st, const struct sch *n, const stru
 {
 	if (n->items && !n->items->trivial) {
 		for (uint32_t i = 0; i < v->seq.n; i++) {
+			if (is_reset(v->seq.items[i]))
+				continue;
 			if (sch_push(st, NULL, i, NULL) < 0)
 				return;
 			validate(st, n->items, v->seq.items[i]);
@@ -343,9 +218,14 @@ static void check_scalar(struct sch_state *st, const struct sch *n, const struct
 	const struct ecs_node *v = ecs_node_deref(at);
 
 	if (n->const_value && !equals_json(at, n->const_value)) {
-		char *text = cJSON_PrintUnformatted(n->const_value);
-		sch_report(st, &ECS103_rule, at, "%s must be %s, not %s", sch_subject(st), text ? text : "?",
-			   sch_value_text(st, at));
+		char *text = cJSON_IsString(n->const_value) ? NULL : cJSON_PrintUnformatted(n->const_value);
+
+		if (cJSON_IsString(n->const_value))
+			sch_report(st, &ECS103_rule, at, "%s must be '%s', not %s", sch_subject(st),
+				   n->const_value->valuestring, sch_value_text(st, at));
+		else
+			sch_report(st, &ECS103_rule, at, "%s must be %s, not %s", sch_subject(st), text ? text : "?",
+				   sch_value_text(st, at));
 		cJSON_free(text);
 	}
 	if (n->enum_values)
@@ -385,7 +265,9 @@ static void report_type(struct sch_state *st, const struct ecs_node *at, unsigne
 		       sch_types_text(st->arena, expected), sch_type_name(t));
 	if (!f || v->kind != ECS_NODE_SCALAR)
 		return;
-	if ((expected & SCH_STR) && v->style == ECS_STYLE_PLAIN && !v->tag) {
+	if (t == SCH_NULL && v->scalar.len == 0 && v->style == ECS_STYLE_PLAIN) {
+		sch_help(st, f, "nothing after the colon is null in YAML: give it a value or remove the key");
+	} else if ((expected & SCH_STR) && v->style == ECS_STYLE_PLAIN && !v->tag) {
 		sch_help(st, f, "quote it (\"%s\") to make it a string", v->scalar.text);
 	} else if (t == SCH_STR && v->style != ECS_STYLE_PLAIN) {
 		struct ecs_node plain = *v;

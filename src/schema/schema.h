@@ -26,10 +26,19 @@ struct ecs_schema;
  * schema that does not parse or compile, or out of memory).
  */
 int ecs_schema_open(struct ecs_schema **out, struct ecs_buf *err);
+/*
+ * A context for any other JSON Schema text, for tests and tools.  Supported:
+ * type, properties, patternProperties, additionalProperties, required,
+ * enum, const, pattern, minimum, maximum, exclusiveMinimum/Maximum,
+ * minLength, maxLength, minItems, maxItems, uniqueItems, items, oneOf,
+ * anyOf, allOf and local $ref; any other validation keyword is refused.
+ */
+int ecs_schema_open_json(struct ecs_schema **out, const char *json, struct ecs_buf *err);
 void ecs_schema_close(struct ecs_schema *s);
 
 /*
- * Validates a Compose document root.  Findings go to diags, their strings
+ * Validates a document root against the context's schema (the Compose one
+ * for ecs_schema_open).  Findings go to diags, their strings
  * to arena.  Returns 0, or -1 when out of memory.
  */
 int ecs_schema_validate_compose(const struct ecs_schema *s, const struct ecs_node *root,

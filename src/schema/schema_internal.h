@@ -139,13 +139,18 @@ void sch_pop(struct sch_state *st);
 /* sch_report.c: describing where we are, and recording findings. */
 const char *sch_path(struct sch_state *st, uint32_t depth);
 const char *sch_subject(struct sch_state *st);
-const char *sch_where(struct sch_state *st, uint32_t depth);
+/* "at the top level", "in service 'web'", "in 'deploy.resources' of service 'web'" */
+const char *sch_in(struct sch_state *st, uint32_t depth);
 struct sch_finding *sch_report(struct sch_state *st, const struct ecs_rule *rule, const struct ecs_node *at,
 			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void sch_help(struct sch_state *st, struct sch_finding *f, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Text of a scalar for a message: quoted, shortened, or a type word for collections. */
 const char *sch_value_text(struct sch_state *st, const struct ecs_node *n);
+
+/* sch_unknown.c: reports key (of a mapping validated by n) as not allowed there. */
+void sch_report_unknown(struct sch_state *st, const struct sch *n, const char *key,
+			const struct ecs_node *key_node, bool guarded);
 
 /* sch_unique.c: reports repeated items of a sequence (uniqueItems). */
 void sch_check_unique(struct sch_state *st, const struct ecs_node *seq);

@@ -331,24 +331,26 @@ static int load_extensions(struct ecs_schema *s)
 		cJSON_ArrayForEach(name, cJSON_GetObjectItemCaseSensitive(e, "extensions")) {
 			s->extensions[s->n_extensions].name = name->valuestring;
 			s->extensions[s->n_extensions++].where =
-				cJSON_IsString(where) ? where->valuestring : "another level";
+				cJSON_IsString(where) ? where->valuestring : "at another level";
 		}
 	}
 	return 0;
 }
 
-int ecs_schema_open(struct ecs_schema **out, struct ecs_buf *err)
+/* Compiles doc (the context takes it over, even on failure). */
+static int open_doc(struct ecs_schema **out, cJSON *doc, struct ecs_buf *err)
 {
 	struct ecs_schema *s = calloc(1, sizeof(*s));
 	struct compiler c = { s, err };
 
 	*out = NULL;
 	if (!s) {
+		cJSON_Delete(doc);
 		ecs_buf_adds(err, "out of memory");
 		return -1;
 	}
 	ecs_arena_init(&s->arena);
-	s->doc = ecs_schema_combine(err);
+	s->doc = doc;
 	if (!s->doc)
 		goto fail;
 	s->cap_regexes = 64;
@@ -367,6 +369,24 @@ int ecs_schema_open(struct ecs_schema **out, struct ecs_buf *err)
 fail:
 	ecs_schema_close(s);
 	return -1;
+}
+
+int ecs_schema_open(struct ecs_schema **out, struct ecs_buf *err)
+{
+	return open_doc(out, ecs_schema_combine(err), err);
+}
+
+int ecs_schema_open_json(struct ecs_schema **out, const char *json, struct ecs_buf *err)
+{
+	const char *end = NULL;
+	cJSON *doc = cJSON_ParseWithOpts(json, &end, 1);
+
+	if (!doc) {
+		*out = NULL;
+		ecs_buf_addf(err, "schema does not parse as JSON near byte %ld", end ? (long)(end - json) : 0L);
+		return -1;
+	}
+	return open_doc(out, doc, err);
 }
 
 void ecs_schema_close(struct ecs_schema *s)

@@ -83,5 +83,15 @@ const char *ecs_suggest(const char *word, const char *const *candidates, size_t 
 			best = candidates[i];
 		}
 	}
+	if (best || lw < 3)
+		return best;
+	/* An abbreviation (`mem` for `memory`) when only one candidate starts with it. */
+	for (size_t i = 0; i < n; i++) {
+		if (strncmp(candidates[i], word, lw) != 0 || candidates[i][lw] == '\0')
+			continue;
+		if (best)
+			return NULL;
+		best = candidates[i];
+	}
 	return best;
 }
