@@ -55,8 +55,8 @@ static void finish(struct ecs_check *ck)
 					d = ecs_check_report(ck, &b->span,
 							     ecs_check_printf(ck, "/services/%s/ports/%u", s->name,
 									      b->item_index),
-							     "port '%u/%s' is already published by service '%s'",
-							     b->target, proto, t->name);
+							     "port '%u%s' is already published by service '%s'",
+							     b->target, strcmp(proto, "udp") == 0 ? "/udp" : "", t->name);
 					ecs_check_related(ck, d, &a->span, "first published here");
 					ecs_check_help(ck, d, "the project has one load balancer and each port gets one "
 						       "listener: publish a different port, or drop one of them");

@@ -83,6 +83,22 @@ struct ecs_fix_result {
 int ecs_fix_inputs(struct ecs_run *r, const struct ecs_options *o, size_t *n_inputs,
 		   struct ecs_fix_result *res);
 
+/*
+ * Lints text (shown as display) in r, freshly initialised by the caller,
+ * who releases it; *file is the buffer's index.  The buffer counts as a file the
+ * fixes may edit.  Returns 0, or -1 when out of memory.
+ */
+int ecs_fix_lint_text(struct ecs_run *r, const struct ecs_options *o, const char *display, const char *text,
+		      size_t len, uint32_t *file);
+
+/*
+ * The passes of ecs_fix_inputs over text in memory: out receives the text
+ * with every applicable fix applied (unsafe ones too when unsafe), *fixed
+ * how many fixes that took.  Returns 0, or -1 when out of memory.
+ */
+int ecs_fix_text(const struct ecs_options *o, const char *display, const char *text, size_t len, bool unsafe,
+		 struct ecs_buf *out, size_t *fixed);
+
 /* "fixed 3 findings in 1 file, 1 remains" (--diff: "would fix ..."). */
 void ecs_fix_summary(const struct ecs_fix_result *res, const struct ecs_run *r,
 		     const struct ecs_options *o, struct ecs_buf *out);
