@@ -212,10 +212,30 @@ static void check_enum(struct sch_state *st, const struct sch *n, const struct e
 		sch_help(st, f, "did you mean '%s'?", hint);
 }
 
+/*
+ * A string still holding a Compose variable ($VAR, ${VAR...}): its value is
+ * only known after interpolation, so its content is not judged.
+ */
+static bool has_variable(const struct ecs_node *v)
+{
+	for (const char *p = strchr(v->scalar.text, '$'); p; p = strchr(p + 1, '$')) {
+		if (p[1] == '$') {
+			p++;	/* $$ is a literal dollar */
+			continue;
+		}
+		if (p[1] == '{' || p[1] == '_' || (p[1] >= 'a' && p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z'))
+			return true;
+	}
+	return false;
+}
+
 static void check_scalar(struct sch_state *st, const struct sch *n, const struct ecs_node *at,
 			 unsigned t, const struct ecs_scalar_value *sv)
 {
 	const struct ecs_node *v = ecs_node_deref(at);
+
+	if (t == SCH_STR && has_variable(v))
+		return;
 
 	if (n->const_value && !equals_json(at, n->const_value)) {
 		char *text = cJSON_IsString(n->const_value) ? NULL : cJSON_PrintUnformatted(n->const_value);

@@ -28,6 +28,9 @@ enum {
 struct sch_regex {
 	const char *source;
 	pcre2_code *code;
+	/* "x-" for "^x-...": text without it cannot match, no need to run the regex */
+	const char *prefix;
+	size_t prefix_len;
 };
 
 struct sch;

@@ -27,6 +27,50 @@ static bool is_annotation(const char *k)
 	return false;
 }
 
+/* True when '|' appears outside every group and class: then `^` anchors only one branch. */
+static bool has_top_level_alternation(const char *p)
+{
+	int depth = 0;
+	bool in_class = false;
+
+	for (; *p; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		else if (in_class)
+			in_class = *p != ']';
+		else if (*p == '[')
+			in_class = true;
+		else if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		else if (*p == '|' && depth == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The literal text every match must start with, for a pattern "^lit...":
+ * most keys are rejected by one strncmp instead of a regex run.
+ */
+static void regex_prefix(struct sch_regex *re)
+{
+	const char *src = re->source;
+	size_t n = 0;
+
+	re->prefix_len = 0;
+	if (src[0] != '^' || has_top_level_alternation(src))
+		return;
+	while (src[1 + n] && !strchr("\\.^$|?*+()[]{}", src[1 + n]))
+		n++;
+	/* a quantifier after the run makes its last character optional */
+	if (n && src[1 + n] && strchr("?*{", src[1 + n]))
+		n--;
+	re->prefix = src + 1;
+	re->prefix_len = n;
+}
+
 static struct sch_regex *regex_get(struct compiler *c, const char *source)
 {
 	struct ecs_schema *s = c->s;
@@ -58,11 +102,14 @@ static struct sch_regex *regex_get(struct compiler *c, const char *source)
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);	/* the interpreter is the fallback */
 	s->regexes[s->n_regexes].source = source;
 	s->regexes[s->n_regexes].code = re;
+	regex_prefix(&s->regexes[s->n_regexes]);
 	return &s->regexes[s->n_regexes++];
 }
 
 bool sch_regex_match(const struct sch_regex *re, const char *text, size_t len, pcre2_match_data *md)
 {
+	if (re->prefix_len && (len < re->prefix_len || memcmp(text, re->prefix, re->prefix_len) != 0))
+		return false;
 	return pcre2_match(re->code, (PCRE2_SPTR)text, len, 0, 0, md, NULL) >= 0;
 }
 

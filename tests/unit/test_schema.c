@@ -321,6 +321,12 @@ static void pattern_keyword(void **state)
 		   "'pull_policy' value 'sometimes' does not match the pattern "
 		   "'always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+'",
 		   NULL);
+	/* a variable's value is unknown until interpolation: not judged; $$ is a literal */
+	expect_clean("services:\n  web:\n    image: nginx\n    pull_policy: ${POLICY}\n    ports: [{target: 80, x-aws-protocol: $PROTO}]\n");
+	expect_one("services:\n  web:\n    image: nginx\n    pull_policy: $$x\n", &ECS103_rule, 4, 18,
+		   "'pull_policy' value '$$x' does not match the pattern "
+		   "'always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+'",
+		   NULL);
 	/* unanchored, as in Compose: a search */
 	expect_clean("services:\n  web:\n    image: nginx\n    pull_policy: every_12h\n    container_name: _web1\n");
 }
@@ -484,15 +490,20 @@ static void other_keywords(void **state)
 		"\"s\": {\"type\": \"string\", \"minLength\": 2, \"maxLength\": 3, \"pattern\": \"^a.*$\"},"
 		"\"l\": {\"type\": \"array\", \"minItems\": 1, \"maxItems\": 2},"
 		"\"e\": {\"type\": \"number\", \"exclusiveMinimum\": 0, \"exclusiveMaximum\": 10},"
-		"\"any\": {\"anyOf\": [{\"type\": \"integer\"}, {\"type\": \"number\", \"minimum\": 5}]}"
+		"\"any\": {\"anyOf\": [{\"type\": \"integer\"}, {\"type\": \"number\", \"minimum\": 5}]},"
+		"\"alt\": {\"pattern\": \"^ab|cd\"}, \"opt\": {\"pattern\": \"^xab?c\"}, \"cls\": {\"pattern\": \"^x[|]y\"}"
 		"}}";
 	struct ecs_buf err = ECS_BUF_INIT;
 	struct ecs_schema *s;
 	struct result r;
 	(void)state;
 	assert_int_equal(ecs_schema_open_json(&s, schema, &err), 0);
-	check_with(&r, s, "c: fixed\ns: aéb\nl: [1, 2]\ne: 9.5\nany: 3\n");
+	check_with(&r, s, "c: fixed\ns: aéb\nl: [1, 2]\ne: 9.5\nany: 3\nalt: zcd\nopt: xac\ncls: x|y\n");
 	assert_int_equal(r.run.diags.n, 0);
+	done(&r);
+	/* the literal-prefix shortcut must agree with the regex */
+	check_with(&r, s, "alt: zab\nopt: xbc\ncls: xy\n");
+	assert_int_equal(r.run.diags.n, 3);
 	done(&r);
 	check_with(&r, s, "c: other\ns: |\n  a\nl: []\ne: 0\nany: 2.5\n");
 	assert_int_equal(r.run.diags.n, 5);
