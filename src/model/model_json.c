@@ -544,7 +544,7 @@ static void add_build(struct out *o, cJSON *svc, const struct ecs_service *s, co
 
 	if (!s->build)
 		return;
-	e = put(o, svc, "build", s->build->kind == ECS_NODE_MAPPING ? raw_node(o, s->build, 0) : cJSON_CreateObject());
+	e = put(o, svc, "build", cJSON_CreateObject());
 	if (!e)
 		return;
 	if (s->build_context.present) {
@@ -562,13 +562,20 @@ static void add_build(struct out *o, cJSON *svc, const struct ecs_service *s, co
 			if (abs)
 				sprintf(abs, "%s%s%s", p->working_dir, *rel ? "/" : "", rel);
 		}
-		cJSON_DeleteItemFromObjectCaseSensitive(e, "context");
 		put(o, e, "context", cJSON_CreateString(abs ? abs : ctx));
 		free(abs);
 	}
-	if (!cJSON_GetObjectItemCaseSensitive(e, "dockerfile") &&
-	    !cJSON_GetObjectItemCaseSensitive(e, "dockerfile_inline"))
+	if (s->build_dockerfile.present)
+		put(o, e, "dockerfile", cJSON_CreateString(s->build_dockerfile.v));
+	else if (!ecs_node_map_pair(s->build, "dockerfile_inline"))
 		put(o, e, "dockerfile", cJSON_CreateString("Dockerfile"));
+	if (s->build->kind != ECS_NODE_MAPPING)
+		return;
+	for (uint32_t i = 0; i < s->build->map.n; i++) {
+		const char *k = ecs_node_text(s->build->map.pairs[i].key);
+		if (k && strcmp(k, "context") && strcmp(k, "dockerfile"))
+			put(o, e, k, raw_node(o, s->build->map.pairs[i].value, 0));
+	}
 }
 
 static void add_ulimits(struct out *o, cJSON *svc, const struct ecs_service *s)
