@@ -3,7 +3,8 @@
  * the ECS integration can pick, or a reservation exceeds its limit.
  *
  * The size comes from deploy.resources.limits, else reservations, never a
- * mix (ecs-mapping.md §4); the integration's table stops at 4 vCPU / 30 GB.
+ * mix (ecs-mapping.md §4), matched against the sizes the emitter uses (up
+ * to 16 vCPU / 120 GiB, fargate-constraints.md §1).
  */
 #include "check.h"
 
@@ -51,7 +52,13 @@ static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 		mem = r->memory.v;
 	if (ecs_fargate_size(cpu, mem, &cu, &mm))
 		return;
-	if (r->cpus.present && r->memory.present) {
+	if (r->cpus.present && r->memory.present && cpu <= 16000) {
+		/* The CPU fits some size, so the memory is what no size matches (as the emitter says). */
+		d = ecs_check_report(ck, &r->memory.span,
+				     ecs_check_printf(ck, "/services/%s/deploy/resources/%s/memory", s->name, part),
+				     "memory '%s' with cpus '%s' fit no Fargate task size", r->memory.text, r->cpus.text);
+		ecs_check_related(ck, d, &r->cpus.span, "cpus set here");
+	} else if (r->cpus.present && r->memory.present) {
 		d = ecs_check_report(ck, &r->cpus.span,
 				     ecs_check_printf(ck, "/services/%s/deploy/resources/%s/cpus", s->name, part),
 				     "cpus '%s' with memory '%s' fit no Fargate task size", r->cpus.text, r->memory.text);
@@ -65,8 +72,8 @@ static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 				     ecs_check_printf(ck, "/services/%s/deploy/resources/%s/memory", s->name, part),
 				     "memory '%s' fits no Fargate task size", r->memory.text);
 	}
-	ecs_check_help(ck, d, "the ECS integration picks Fargate sizes from 0.25 to 4 vCPU (cpus up to '4') "
-		       "with 0.5 to 30 GB of memory (at most 8 GB per vCPU); 'ecslint explain ECS201' has the table");
+	ecs_check_help(ck, d, "Fargate sizes go from 0.25 vCPU with 0.5 GiB to 16 vCPU with 120 GiB, with at most "
+		       "8 GiB per vCPU; 'ecslint explain ECS201' has the table");
 }
 
 const struct ecs_rule ECS201_rule = {

@@ -23,6 +23,22 @@ static void count(struct ecs_check *ck, const struct ecs_template_section *s, co
 	ecs_check_help(ck, d, "split the project into several Compose projects (one stack each)");
 }
 
+/* Is item i the longest-id item of its origin (the first of equals)? */
+static bool longest_of_origin(const struct ecs_template_section *s, size_t i)
+{
+	size_t len = strlen(s->v[i].logical_id);
+
+	for (size_t k = 0; k < s->n; k++) {
+		size_t lk;
+		if (k == i || s->v[k].origin_name != s->v[i].origin_name)
+			continue;
+		lk = strlen(s->v[k].logical_id);
+		if (lk > len || (lk == len && k < i))
+			return false;
+	}
+	return true;
+}
+
 static void ids(struct ecs_check *ck, const struct ecs_template_section *s)
 {
 	for (size_t i = 0; i < s->n; i++) {
@@ -30,12 +46,13 @@ static void ids(struct ecs_check *ck, const struct ecs_template_section *s)
 		size_t len = strlen(it->logical_id);
 		struct ecs_diag *d;
 
-		if (len <= MAX_ID)
+		if (len <= MAX_ID || !longest_of_origin(s, i))
 			continue;
 		d = ecs_check_report(ck, &it->origin, NULL,
-				     "logical id '%.40s...' made from %s is %zu characters, over CloudFormation's 255",
-				     it->logical_id, it->origin_name, len);
-		ecs_check_help(ck, d, "shorten the name: logical ids are the name without punctuation plus a suffix");
+				     "logical id of %zu characters made from this name is over CloudFormation's 255", len);
+		ecs_check_help(ck, d, "keep the name's letters and digits to at most %zu: the id '%.20s...' is them plus "
+			       "the suffix '%s'", MAX_ID - (len - it->origin_len), it->logical_id,
+			       it->logical_id + it->origin_len);
 	}
 }
 

@@ -1,11 +1,13 @@
 /*
- * facts.c - the ECS integration's decisions (ecs-mapping.md §4, §5.1, §10.1).
+ * facts.c - the ECS integration's decisions (ecs-mapping.md §4, §5.1, §10.1), as
+ * ecslint's emitter makes them.
  */
 #include "facts.h"
 
 #include <string.h>
 #include <strings.h>
 
+#include "../convert/fargate.h"
 #include "../model/model.h"
 
 int64_t ecs_service_gpus(const struct ecs_service *s)
@@ -49,36 +51,14 @@ const struct ecs_resources *ecs_service_sizing(const struct ecs_service *s)
 	return NULL;
 }
 
-static const struct {
-	int cpu;
-	int mem[23];
-} sizes[] = {
-	{ 256, { 512, 1024, 2048 } },
-	{ 512, { 1024, 2048, 3072, 4096 } },
-	{ 1024, { 2048, 3072, 4096, 5120, 6144, 7168, 8192 } },
-	{ 2048, { 4096, 5120, 6144, 7168, 8192, 9216, 10240, 11264, 12288, 13312, 14336, 15360, 16384 } },
-	{ 4096, { 8192, 9216, 10240, 11264, 12288, 13312, 14336, 15360, 16384, 17408, 18432, 19456, 20480,
-		  21504, 22528, 23552, 24576, 25600, 26624, 27648, 28672, 29696, 30720 } },
-};
-
 bool ecs_fargate_size(int64_t millicpus, int64_t mem_bytes, int *cpu_units, int *mem_mib)
 {
-	if (millicpus <= 0 && mem_bytes <= 0) {
-		*cpu_units = 256;
-		*mem_mib = 512;
-		return true;
-	}
-	/* The integration compares milli-CPUs with CPU units (1024 per vCPU): kept as it is. */
-	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
-		if (millicpus > sizes[i].cpu)
-			continue;
-		for (size_t k = 0; k < 23 && sizes[i].mem[k]; k++) {
-			if (mem_bytes <= (int64_t)sizes[i].mem[k] * 1048576) {
-				*cpu_units = sizes[i].cpu;
-				*mem_mib = sizes[i].mem[k];
-				return true;
-			}
-		}
-	}
-	return false;
+	struct ecs_fargate_size fit;
+
+	/* The emitter's table and rounding (src/convert/fargate.h): the rule and the template agree. */
+	if (!ecs_fargate_fit(ecs_fargate_cpu_units(millicpus > 0 ? millicpus : 0), mem_bytes > 0 ? mem_bytes : 0, &fit))
+		return false;
+	*cpu_units = (int)fit.cpu;
+	*mem_mib = (int)fit.memory;
+	return true;
 }

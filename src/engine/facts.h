@@ -34,9 +34,11 @@ bool ecs_port_is_http(const struct ecs_port *port);
 const struct ecs_resources *ecs_service_sizing(const struct ecs_service *s);
 
 /*
- * §4: the smallest Fargate size for millicpus and memory bytes (0 = not
- * requested).  Returns false when none fits; else the size in *cpu_units
- * and *mem_mib.
+ * The smallest Fargate size for millicpus and memory bytes (0 = not
+ * requested), from the 74 valid pairs up to 16 vCPU / 120 GiB, CPUs x 1024
+ * rounded up (the emitter's deviations 6 and 7 from the original's 4 vCPU
+ * table).  Returns false when none fits; else the size in *cpu_units and
+ * *mem_mib.
  */
 bool ecs_fargate_size(int64_t millicpus, int64_t mem_bytes, int *cpu_units, int *mem_mib);
 

@@ -98,6 +98,7 @@ static int fill_section(struct ecs_arena *a, const cJSON *tpl, const char *name,
 		free(json);
 		item->origin = org ? org->span : view->origin;
 		item->origin_name = org ? org->what : "the project";
+		item->origin_len = org ? strlen(org->prefix) : 0;
 		if (!item->logical_id)
 			return -1;
 	}

@@ -22,6 +22,7 @@ struct ecs_template_item {
 	size_t bytes;			/* size of the entry's value, compact JSON */
 	struct ecs_span origin;		/* the Compose element that produced it */
 	const char *origin_name;	/* e.g. "service 'web'", for messages */
+	size_t origin_len;		/* length of the origin's part of logical_id (0: none) */
 };
 
 struct ecs_template_section {

@@ -9,6 +9,7 @@
 
 #include "../../checks/rules.h"
 #include "../compose/project.h"
+#include "../convert/convert.h"
 #include "../engine/config.h"
 #include "../engine/engine.h"
 #include "../engine/suppress.h"
@@ -69,6 +70,51 @@ static void report_unused(struct ecs_run *r, const struct ecs_policy *pol, const
 	}
 }
 
+/* True when diagnostic i sits where one of [from, upto) already is. */
+static bool same_place(const struct ecs_diags *d, size_t from, size_t upto, size_t i)
+{
+	for (size_t k = from; k < upto; k++)
+		if (d->v[k]->span.file == d->v[i]->span.file &&
+		    d->v[k]->span.start.byte == d->v[i]->span.start.byte)
+			return true;
+	return false;
+}
+
+/*
+ * Converts the project for the template rules.  The emitter reports what
+ * it cannot express (ECS301, ECS310); findings it makes at a place a model
+ * rule already reported are the same cause twice and are dropped.
+ */
+static int run_template_rules(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project *model,
+			      const struct ecs_policy *pol, size_t model_from)
+{
+	struct ecs_convert_options co = { .vpc = o->vpc, .subnets = o->subnets, .region = NULL };
+	struct ecs_buf body = ECS_BUF_INIT, err = ECS_BUF_INIT;
+	struct ecs_template_view view;
+	cJSON *tpl = NULL;
+	size_t from = r->diags.n, out;
+	int rc = 0;
+
+	if (ecs_convert(r, model, &co, &tpl) < 0)
+		return -1;
+	out = from;
+	for (size_t i = from; i < r->diags.n; i++)
+		if (!same_place(&r->diags, model_from, from, i))
+			r->diags.v[out++] = r->diags.v[i];
+	r->diags.n = out;
+	if (!tpl)
+		return r->arena.failed ? -1 : 0;
+	if (ecs_template_render(tpl, ECS_TEMPLATE_YAML, &body, &err) == 0 &&
+	    ecs_template_view_build(&r->arena, model, tpl, body.len, &view) == 0)
+		rc = ecs_engine_run(r, NULL, &view, pol);
+	else if (r->arena.failed)
+		rc = -1;
+	cJSON_Delete(tpl);
+	ecs_buf_release(&body);
+	ecs_buf_release(&err);
+	return rc;
+}
+
 int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in)
 {
 	struct ecs_config cfg;
@@ -88,7 +134,11 @@ int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct
 			return -1;
 		if (ecs_model_build(r, in, &model) < 0)
 			return -1;
+		size_t model_from = r->diags.n;
 		if (model && ecs_engine_run(r, model, NULL, &pol) < 0)
+			return -1;
+		if (model && ecs_engine_wants_template(&pol) &&
+		    run_template_rules(r, o, model, &pol, model_from) < 0)
 			return -1;
 	}
 	if (scan_suppressions(r, in, &sup) < 0)
