@@ -19,48 +19,14 @@ const struct ecs_rule *const ecs_rules[] = {
 
 const size_t ecs_rules_count = sizeof(ecs_rules) / sizeof(ecs_rules[0]);
 
-/* Same order as ecs_rules[]: both expand rules.def. */
-static const char *const rule_stems[] = {
-#define RULE(id, stem) #stem,
+/* The page names come from the same X-macro, so a rule and its page cannot drift apart. */
+static const char *const rule_pages[] = {
+#define RULE(id, stem) #stem ".md",
 #define RETIRED(id)
 #include "rules.def"
 #undef RULE
 #undef RETIRED
 };
-
-const char *ecs_rule_stem(const struct ecs_rule *rule)
-{
-	for (size_t i = 0; i < ecs_rules_count; i++)
-		if (ecs_rules[i] == rule)
-			return rule_stems[i];
-	return NULL;
-}
-
-const char *ecs_rule_page(const struct ecs_rule *rule, size_t *len)
-{
-	const char *stem = ecs_rule_stem(rule);
-	const struct ecs_embedded *e;
-	char name[128];
-
-	if (!stem)
-		return NULL;
-	snprintf(name, sizeof(name), "%s.md", stem);
-	e = ecs_embedded_find(name);
-	if (!e)
-		return NULL;
-	if (len)
-		*len = e->len;
-	return (const char *)e->data;
-}
-
-const char *ecs_rule_doc_url(const struct ecs_rule *rule, char *buf, size_t len)
-{
-	const char *stem = ecs_rule_stem(rule);
-
-	if (!stem || (size_t)snprintf(buf, len, "%s%s.md", ECS_RULE_DOCS_BASE, stem) >= len)
-		return NULL;
-	return buf;
-}
 
 static int cmp_id(const void *key, const void *elem)
 {
@@ -96,7 +62,42 @@ int ecs_rule_is_mandatory(const struct ecs_rule *rule)
 
 const char *ecs_rule_doc(const struct ecs_rule *rule, size_t *len)
 {
-	return ecs_rule_page(rule, len);
+	size_t i = ecs_rule_index(rule);
+	const struct ecs_embedded *e;
+
+	if (i == ecs_rules_count)
+		return NULL;
+	e = ecs_embedded_find(rule_pages[i]);
+	if (!e)
+		return NULL;
+	if (len)
+		*len = e->len;
+	return (const char *)e->data;
+}
+
+/* Same order as ecs_rules[]: both expand rules.def. */
+static const char *const rule_stems[] = {
+#define RULE(id, stem) #stem,
+#define RETIRED(id)
+#include "rules.def"
+#undef RULE
+#undef RETIRED
+};
+
+const char *ecs_rule_stem(const struct ecs_rule *rule)
+{
+	size_t i = ecs_rule_index(rule);
+
+	return i < ecs_rules_count && ecs_rules[i] == rule ? rule_stems[i] : NULL;
+}
+
+const char *ecs_rule_doc_url(const struct ecs_rule *rule, char *buf, size_t len)
+{
+	const char *stem = ecs_rule_stem(rule);
+
+	if (!stem || (size_t)snprintf(buf, len, "%s%s.md", ECS_RULE_DOCS_BASE, stem) >= len)
+		return NULL;
+	return buf;
 }
 
 const char *ecs_severity_name(enum ecs_severity s)

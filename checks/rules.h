@@ -18,8 +18,6 @@
 
 /* The file stem of rule's page and source ("ecs002_duplicate_key"), or NULL. */
 const char *ecs_rule_stem(const struct ecs_rule *rule);
-/* The rule's documentation page (checks/<stem>.md, embedded), NUL-terminated, or NULL. */
-const char *ecs_rule_page(const struct ecs_rule *rule, size_t *len);
 /* The public URL of that page, written into buf; returns buf, or NULL if unknown. */
 const char *ecs_rule_doc_url(const struct ecs_rule *rule, char *buf, size_t len);
 

@@ -30,7 +30,8 @@ add() {	# add NAME FILE: queue a SARIF file under a readable name
 # 1. The golden SARIF of the report fixtures, as stored.
 while IFS= read -r f; do
   case_dir=$(dirname "$f")
-  if grep -qx sarif "$case_dir/args" 2>/dev/null && head -c 1 "$f" | grep -q '{'; then
+  if [ "$(head -1 "$case_dir/args" 2>/dev/null)" = check ] && grep -qx sarif "$case_dir/args" &&
+     head -c 1 "$f" | grep -q '{'; then
     add "${case_dir#"$src"/fixtures/}_$(basename "$f")" "$f"
   fi
 done < <(find "$src/fixtures" -name 'expected.*' -type f | sort)

@@ -80,7 +80,7 @@ static cJSON *add_message(struct sarif *s, cJSON *parent, const char *key, const
 	return m;
 }
 
-static const char *const tag_names[] = { "input", "compose", "fargate", "cloudformation", "security", "x-aws" };
+static const char *const tag_names[] = { "input", "compose", "fargate", "cloudformation", "security", "x-aws", "tool" };
 
 static cJSON *rule_descriptor(struct sarif *s, const struct ecs_rule *r)
 {
@@ -93,7 +93,7 @@ static cJSON *rule_descriptor(struct sarif *s, const struct ecs_rule *r)
 	check(s, d);
 	if (!d)
 		return NULL;
-	page = ecs_rule_page(r, &page_len);
+	page = ecs_rule_doc(r, &page_len);
 	what = ecs_page_section(page, "What it checks", &what_len);
 	check(s, cJSON_AddStringToObject(d, "id", r->id));
 	/* SARIF2012 asks for a PascalCase friendly name. */
