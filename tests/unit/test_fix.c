@@ -17,6 +17,7 @@
 #include "core/run.h"
 #include "fix/diff.h"
 #include "fix/fix.h"
+#include "schema/schema.h"
 #include "yaml/duplicate_fix.h"
 #include "yaml/node_edit.h"
 #include "yaml/yaml_load.h"
@@ -521,6 +522,16 @@ static void item_removal_layouts(void **state)
 	}
 }
 
+static void rename_target_must_be_unique(void **state)
+{
+	static const char *const keys[] = { "image", "images", "ports", "test", "tex" };
+	(void)state;
+	assert_string_equal(ecs_suggest_unique("imag", keys, 5), "image");
+	assert_string_equal(ecs_suggest_unique("Ports", keys, 5), "ports");
+	assert_null(ecs_suggest_unique("tes", keys, 5));	/* 'test' and 'tex' are both one edit away */
+	assert_null(ecs_suggest_unique("zzz", keys, 5));
+}
+
 static void values_equal_is_structural(void **state)
 {
 	struct ecs_run r;
@@ -554,6 +565,7 @@ int main(void)
 		cmocka_unit_test(duplicate_key_flow_layouts),
 		cmocka_unit_test(duplicate_key_without_fix),
 		cmocka_unit_test(item_removal_layouts),
+		cmocka_unit_test(rename_target_must_be_unique),
 		cmocka_unit_test(values_equal_is_structural),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
