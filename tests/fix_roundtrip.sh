@@ -10,6 +10,8 @@
 #   - the file keeps its permission bits and no temporary file is left;
 #   - the fixed file re-checks clean for the 'fixes' rules;
 #   - fixing again changes nothing (idempotence), and --diff prints nothing.
+# Then: a symlinked input is fixed through the link, and a write that fails
+# leaves the file as it was with exit status 3.
 set -u
 bin=$(readlink -f "$1")
 root=$(readlink -f "$2")
@@ -68,6 +70,16 @@ for dir in "$root"/*/; do
   [ -f "$dir/fixes" ] || [ -f "$dir/partial" ] || continue
   if check_case "$dir" "${dir##*/}"; then pass=$((pass+1)); else fail=$((fail+1)); fi
 done
+
+# A symlinked file is fixed where it lives; the link stays a link.
+mkdir -p "$tmp/link/real" && printf 'services:\n  web:\n    image: a\n    image: a\n' >"$tmp/link/real/compose.yaml"
+ln -s real/compose.yaml "$tmp/link/compose.yaml"
+(cd "$tmp/link" && "$bin" check --fix compose.yaml >/dev/null 2>&1)
+if [ -L "$tmp/link/compose.yaml" ] && [ "$(cat "$tmp/link/real/compose.yaml")" = "$(printf 'services:\n  web:\n    image: a')" ]; then
+  pass=$((pass+1))
+else
+  echo "FAIL symlink: the link was replaced or the target not fixed"; fail=$((fail+1))
+fi
 
 # A failed write leaves the file untouched and exits 3.  Root writes
 # anywhere, so as root the check runs as nobody when setpriv can do that.

@@ -9,6 +9,7 @@
  */
 #include "fix.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,11 +182,32 @@ static int emit_diffs(const struct tracker *t, struct ecs_fix_result *res)
 	return 0;
 }
 
+/* Whether path still holds exactly what the first pass read. */
+static bool unchanged_on_disk(const char *path, const struct tracked *tr)
+{
+	FILE *fp = fopen(path, "rb");
+	char buf[65536];
+	size_t at = 0, n;
+	bool same = fp != NULL;
+
+	while (same && (n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		same = at + n <= tr->original_len && memcmp(buf, tr->original + at, n) == 0;
+		at += n;
+	}
+	if (fp) {
+		same = same && !ferror(fp) && at == tr->original_len;
+		fclose(fp);
+	}
+	return same;
+}
+
 static void write_fixed(const struct tracker *t, struct ecs_fix_result *res)
 {
 	for (size_t i = 0; i < t->n; i++) {
 		const struct tracked *tr = &t->v[i];
 		struct ecs_buf err = ECS_BUF_INIT;
+		char resolved[PATH_MAX];
+		const char *target;
 
 		/* Fixed standard input goes to stdout, changed or not: editors replace their buffer with it. */
 		if (strcmp(tr->path, "-") == 0) {
@@ -197,7 +219,15 @@ static void write_fixed(const struct tracker *t, struct ecs_fix_result *res)
 		}
 		if (!tracked_changed(tr))
 			continue;
-		if (ecs_write_atomic(tr->path, tr->current, tr->current_len, &err) != 0) {
+		/* Through a symlink: rewrite the file it names and keep the link. */
+		target = realpath(tr->path, resolved) ? resolved : tr->path;
+		if (!unchanged_on_disk(target, tr)) {
+			fprintf(stderr, "ecslint: '%s' changed while it was being fixed; it is left as it is now\n",
+				tr->path);
+			res->status = 3;
+			continue;
+		}
+		if (ecs_write_atomic(target, tr->current, tr->current_len, &err) != 0) {
 			fprintf(stderr, "ecslint: %s; the file is unchanged\n",
 				err.data ? err.data : "cannot write the fixed file");
 			res->status = 3;
