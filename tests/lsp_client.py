@@ -326,6 +326,17 @@ if acts:
                                                 "context": {"diagnostics": [], "only": ["source.fixAll"]}})
     check(s.response(rid)["result"] == [], "fix-all on the fixed buffer offers nothing")
 
+# CRLF line ends and a character outside the BMP before the edit on its line.
+CRLF = "services:\r\n  web:\r\n    image: nginx\r\n    labels: {\"\U0001F600\": yes, b: no}\r\n"
+s.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"text": CRLF}]})
+s.diagnostics(URI)
+rid = s.request("textDocument/codeAction", {"textDocument": {"uri": URI}, "range": whole,
+                                            "context": {"diagnostics": [], "only": ["quickfix"]}})
+acts = s.response(rid)["result"]
+fixed = apply_edits(CRLF, [e for a in acts for e in a["edit"]["changes"][URI]])
+check(fixed == CRLF.replace(": yes", ": \"yes\"").replace(": no}", ": \"no\"}"),
+      "quick fixes on a CRLF buffer with an emoji: %r" % fixed)
+
 rid = s.request("textDocument/codeAction", {"textDocument": {"uri": "file:///tmp/unopened.yaml"}, "range": whole,
                                             "context": {"diagnostics": []}})
 check(s.response(rid).get("result") == [], "no actions for a buffer never opened")
