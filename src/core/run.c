@@ -103,7 +103,8 @@ static char *read_all(int fd, size_t max, size_t *len, int *err, bool *too_big)
 	return data;
 }
 
-struct ecs_source *ecs_run_read(struct ecs_run *r, const char *path, const char *display)
+/* Reads path from the disk, or standard input for "-". */
+static struct ecs_source *read_input(struct ecs_run *r, const char *path, const char *display)
 {
 	struct stat st;
 	int fd, err = 0;
@@ -155,6 +156,24 @@ struct ecs_source *ecs_run_read(struct ecs_run *r, const char *path, const char 
 	}
 	src = ecs_files_add(&r->files, &r->arena, display, data, len);
 	free(data);
+	return src;
+}
+
+struct ecs_source *ecs_run_read(struct ecs_run *r, const char *path, const char *display)
+{
+	struct ecs_source *src = NULL;
+	bool overlaid = false;
+
+	for (size_t i = 0; i < r->n_overlay && !overlaid; i++) {
+		if (strcmp(r->overlay[i].path, path) == 0) {
+			src = ecs_run_add_text(r, display, r->overlay[i].data, r->overlay[i].len);
+			overlaid = true;
+		}
+	}
+	if (!overlaid)
+		src = read_input(r, path, display);
+	if (src)
+		src->origin = ecs_arena_strdup(&r->arena, path);
 	return src;
 }
 
