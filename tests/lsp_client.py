@@ -122,7 +122,8 @@ def initialize(s, caps=None):
 
 
 URI = "file:///tmp/ecslint-lsp-test/compose.yaml"
-DUP = "services:\n  w\u00e9b\U0001F600: {image: x, image: y}\n"
+# The non-ASCII characters sit in a label key (service names are ASCII in Compose), before the duplicate.
+DUP = "services:\n  web: {labels: {w\u00e9b\U0001F600: x}, image: x, image: y}\n"
 GOOD = "services:\n  web:\n    image: nginx\n"
 BROKEN = "services:\n  web:\n    ports: [\"80:80\"\n"
 
@@ -145,14 +146,14 @@ d = p["diagnostics"][0]
 check(d["code"] == "ECS002", "code is the rule id")
 check(d["source"] == "ecslint", "source")
 check(d["severity"] == 1, "error severity")
-# "  wéb😀: {image: x, image: y}": é is 1 UTF-16 unit, 😀 is 2, so the second
-# "image" starts at character 20 (19 code points) and ends at 25.
-check(d["range"] == {"start": {"line": 1, "character": 20}, "end": {"line": 1, "character": 25}},
+# "  web: {labels: {wéb😀: x}, image: x, image: y}": é is 1 UTF-16 unit, 😀 is 2,
+# so the second "image" starts at character 38 (37 code points) and ends at 43.
+check(d["range"] == {"start": {"line": 1, "character": 38}, "end": {"line": 1, "character": 43}},
       "UTF-16 range of the duplicate: %r" % d["range"])
 check(d["codeDescription"]["href"].endswith("/checks/ecs002_duplicate_key.md"), "codeDescription link")
 rel = d.get("relatedInformation", [])
 check(len(rel) == 1 and rel[0]["location"]["uri"] == URI and
-      rel[0]["location"]["range"]["start"] == {"line": 1, "character": 10}, "related: first definition %r" % rel)
+      rel[0]["location"]["range"]["start"] == {"line": 1, "character": 28}, "related: first definition %r" % rel)
 check("help:" in d["message"], "help in the message")
 
 s.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2},
