@@ -32,6 +32,23 @@ static struct ecs_span span_of(const struct ecs_source *src, const struct fy_mar
 	return span;
 }
 
+/*
+ * An event's span.  Implicit events (a document start with no `---`, an
+ * empty collection libfyaml invents) have no marks: those get a zero-width
+ * span right after what came before.
+ */
+static struct ecs_span event_span(const struct ecs_yaml_builder *b, struct fy_event *ev)
+{
+	const struct fy_mark *s = fy_event_start_mark(ev), *e = fy_event_end_mark(ev);
+	struct ecs_span span;
+
+	if (s && e)
+		return span_of(b->src, s, e);
+	span.file = b->src->index;
+	span.start = span.end = b->last_end;
+	return span;
+}
+
 static struct ecs_pos pos_before(const struct ecs_pos p)
 {
 	struct ecs_pos q = p;
@@ -206,7 +223,7 @@ static int open_collection(struct ecs_yaml_builder *b, struct fy_event *ev, bool
 	struct ecs_node *n;
 
 	if (b->depth >= b->max_depth) {
-		struct ecs_span sp = span_of(b->src, fy_event_start_mark(ev), fy_event_end_mark(ev));
+		struct ecs_span sp = event_span(b, ev);
 		struct ecs_diag *dg = ecs_diag_add(b->diags, &ECS003_rule, &sp, NULL,
 			"nesting deeper than %u levels", b->max_depth);
 		ecs_diag_help(b->diags, dg, "a Compose file needs a few levels; this input is likely generated or hostile");
@@ -226,7 +243,7 @@ static int open_collection(struct ecs_yaml_builder *b, struct fy_event *ev, bool
 	n->kind = mapping ? ECS_NODE_MAPPING : ECS_NODE_SEQUENCE;
 	n->tag = token_text(b, tag);
 	n->anchor = token_text(b, anchor);
-	n->span = span_of(b->src, fy_event_start_mark(ev), fy_event_end_mark(ev));
+	n->span = event_span(b, ev);
 	n->span.end = n->span.start;
 	f = &b->frames[b->depth++];
 	f->node = n;
@@ -270,7 +287,7 @@ static int close_collection(struct ecs_yaml_builder *b, struct fy_event *ev)
 
 	if (f->flow) {
 		/* The closing bracket is the end. */
-		struct ecs_span close = span_of(b->src, fy_event_start_mark(ev), fy_event_end_mark(ev));
+		struct ecs_span close = event_span(b, ev);
 		n->span.end = close.end;
 	} else if (count) {
 		n->span.end = kids[count - 1]->kind == ECS_NODE_ALIAS || kids[count - 1]->span.end.byte >= n->span.start.byte
@@ -303,7 +320,7 @@ static int on_alias(struct ecs_yaml_builder *b, struct fy_event *ev)
 	if (!n)
 		return -1;
 	n->kind = ECS_NODE_ALIAS;
-	n->span = span_of(b->src, fy_event_start_mark(ev), fy_event_end_mark(ev));
+	n->span = event_span(b, ev);
 	n->alias.name = ecs_arena_strndup(b->arena, name ? name : "", name ? len : 0);
 	if (!n->alias.name)
 		return -1;
@@ -364,20 +381,42 @@ static void report_fy_errors(struct ecs_yaml_builder *b, struct fy_diag *diag)
 
 /* --- the event loop ----------------------------------------------------------- */
 
+static void report_second_document(struct ecs_yaml_builder *b, const struct ecs_span *sp)
+{
+	struct ecs_diag *dg = ecs_diag_add(b->diags, &ECS006_rule, sp, NULL,
+		"a second YAML document starts here; a Compose file is one document");
+
+	ecs_diag_help(b->diags, dg, "split the documents into separate files and pass each with -f");
+}
+
 static int run_events(struct ecs_yaml_builder *b, struct fy_parser *fyp)
 {
 	struct fy_event *ev;
 	int docs = 0, rc = 0;
+	bool second_doc_pending = false;
 
 	while (rc == 0 && (ev = fy_parser_parse(fyp)) != NULL) {
+		/*
+		 * A second document without `---` (after `...`) has an implicit
+		 * start with no marks: it is reported at its first node instead.
+		 */
+		if (second_doc_pending && fy_event_start_mark(ev)) {
+			struct ecs_span sp = event_span(b, ev);
+			report_second_document(b, &sp);
+			fy_parser_event_free(fyp, ev);
+			rc = 1;
+			break;
+		}
 		switch (ev->type) {
 		case FYET_DOCUMENT_START:
 			if (++docs > 1) {
-				struct ecs_span sp = span_of(b->src, fy_event_start_mark(ev), fy_event_end_mark(ev));
-				struct ecs_diag *dg = ecs_diag_add(b->diags, &ECS006_rule, &sp, NULL,
-					"a second YAML document starts here; a Compose file is one document");
-				ecs_diag_help(b->diags, dg, "split the documents into separate files and pass each with -f");
-				rc = 1;
+				if (fy_event_start_mark(ev)) {
+					struct ecs_span sp = event_span(b, ev);
+					report_second_document(b, &sp);
+					rc = 1;
+				} else {
+					second_doc_pending = true;
+				}
 			}
 			break;
 		case FYET_SCALAR: {
@@ -400,6 +439,11 @@ static int run_events(struct ecs_yaml_builder *b, struct fy_parser *fyp)
 			break;
 		}
 		fy_parser_event_free(fyp, ev);
+	}
+	if (second_doc_pending && rc == 0) {
+		struct ecs_span sp = { b->src->index, b->last_end, b->last_end };
+		report_second_document(b, &sp);
+		rc = 1;
 	}
 	return rc;
 }
