@@ -35,13 +35,18 @@ mkdir -p "$work"
 fuzz_one() {
 	local name=$1 bin=$build/fuzz/fuzz_$1
 	local corpus=$work/$name arts=$work/$name-artifacts
+	local start=$SECONDS left
 	mkdir -p "$corpus" "$arts"
 	cp -n "$here/corpus/$name"/* "$corpus"/ 2>/dev/null || true
-	rm -f "$corpus"/README*
-	# -timeout: a single input taking 10 s is a hang worth a report (our bound is 1 s).
-	"$bin" "$corpus" -dict="$here/compose.dict" -max_total_time="$secs" -max_len=65536 \
-		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$arts/" \
-		>"$work/$name.log" 2>&1 || true
+	rm -f "$corpus"/README* "$work/$name.log"
+	# libFuzzer stops at the first crash; start it again until the time is used,
+	# so one bug does not end the run (each crash is kept in the artifacts).
+	while left=$((secs - (SECONDS - start))); [ "$left" -gt 0 ]; do
+		# -timeout: an input taking 10 s is a hang worth a report (our bound is 1 s).
+		"$bin" "$corpus" -dict="$here/compose.dict" -max_total_time="$left" -max_len=65536 \
+			-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$arts/" \
+			>>"$work/$name.log" 2>&1 || true
+	done
 }
 
 echo "fuzzing ${harnesses[*]} for ${secs}s each, $(nproc) at a time ..." >&2
@@ -58,8 +63,7 @@ total_execs=0 total_crashes=0
 rows=()
 for h in "${harnesses[@]}"; do
 	log=$work/$h.log
-	execs=$(awk -F: '/stat::number_of_executed_units/ { gsub(/ /, "", $NF); print $NF }' "$log" | tail -1)
-	execs=${execs:-0}
+	execs=$(awk -F: '/stat::number_of_executed_units/ { gsub(/ /, "", $NF); n += $NF } END { print n + 0 }' "$log")
 	crashes=$(find "$work/$h-artifacts" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' \
 		-o -name 'oom-*' -o -name 'slow-unit-*' \) | wc -l)
 	cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}')

@@ -282,7 +282,8 @@ static int close_collection(struct ecs_yaml_builder *b, struct fy_event *ev)
 	struct ecs_frame *f = &b->frames[b->depth - 1];
 	struct ecs_node *n = f->node;
 	size_t count = b->n_children - f->first_child;
-	struct ecs_node **kids = b->children + f->first_child;
+	/* No child pushed yet means no scratch stack at all: NULL + 0 is undefined. */
+	struct ecs_node **kids = count ? b->children + f->first_child : NULL;
 	int rc;
 
 	if (f->flow) {
@@ -300,7 +301,8 @@ static int close_collection(struct ecs_yaml_builder *b, struct fy_event *ev)
 		n->seq.items = ecs_arena_alloc(b->arena, (count ? count : 1) * sizeof(*n->seq.items));
 		if (!n->seq.items)
 			return -1;
-		memcpy(n->seq.items, kids, count * sizeof(*kids));
+		if (count)
+			memcpy(n->seq.items, kids, count * sizeof(*kids));
 	} else {
 		rc = ecs_yaml_finish_mapping(b, n, kids, count / 2);
 		if (rc)
