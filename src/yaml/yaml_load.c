@@ -323,6 +323,9 @@ static int on_alias(struct ecs_yaml_builder *b, struct fy_event *ev)
 		return -1;
 	n->kind = ECS_NODE_ALIAS;
 	n->span = event_span(b, ev);
+	/* libfyaml's mark starts at the name; the user wrote `*name`, so the span does. */
+	if (n->span.start.byte > 0 && b->src->data[n->span.start.byte - 1] == '*')
+		n->span.start = pos_before(n->span.start);
 	n->alias.name = ecs_arena_strndup(b->arena, name ? name : "", name ? len : 0);
 	if (!n->alias.name)
 		return -1;
