@@ -17,6 +17,10 @@ static void check_span(const struct ecs_files *files, const struct ecs_span *sp)
 	FUZZ_ASSERT(sp->start.line >= 1 && sp->start.col >= 1);
 	FUZZ_ASSERT(sp->start.line <= sp->end.line);
 	FUZZ_ASSERT(sp->end.line <= src->n_lines);
+	/* Line and column are what the file table computes from the byte offset. */
+	struct ecs_pos s = ecs_source_pos(src, sp->start.byte), e = ecs_source_pos(src, sp->end.byte);
+	FUZZ_ASSERT(s.line == sp->start.line && s.col == sp->start.col);
+	FUZZ_ASSERT(e.line == sp->end.line && e.col == sp->end.col);
 }
 
 size_t fuzz_check_tree(const struct ecs_files *files, const struct ecs_node *n, unsigned depth)

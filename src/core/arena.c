@@ -65,11 +65,15 @@ static struct ecs_arena_block *new_block(struct ecs_arena *a, size_t need)
 	return b;
 }
 
-void *ecs_arena_alloc(struct ecs_arena *a, size_t size)
+/*
+ * Hands out size bytes at an offset aligned to align (a power of two).
+ * Strings ask for 1: a scalar of a few bytes then costs its length, not 16,
+ * which on a 20,000-service file is several megabytes.
+ */
+static void *arena_alloc_aligned(struct ecs_arena *a, size_t size, size_t align)
 {
-	const size_t align = _Alignof(max_align_t);
 	struct ecs_arena_block *b = a->head;
-	size_t rounded;
+	size_t off = 0;
 
 	if (a->failed)
 		return NULL;
@@ -77,11 +81,12 @@ void *ecs_arena_alloc(struct ecs_arena *a, size_t size)
 		a->failed = true;
 		return NULL;
 	}
-	rounded = (size + align - 1) & ~(align - 1);
-	if (rounded == 0)
-		rounded = align;
-	if (!b || b->size - b->used < rounded) {
-		b = new_block(a, rounded);
+	if (size == 0)
+		size = 1;
+	if (b)
+		off = (b->used + align - 1) & ~(align - 1);
+	if (!b || off > b->size || b->size - off < size) {
+		b = new_block(a, size);
 		if (!b) {
 			a->failed = true;
 			return NULL;
@@ -90,18 +95,24 @@ void *ecs_arena_alloc(struct ecs_arena *a, size_t size)
 		 * A big one-off allocation goes behind the current block so the
 		 * space left in the current block is not wasted.
 		 */
-		if (a->head && rounded > ECS_ARENA_BLOCK / 4) {
+		if (a->head && size > ECS_ARENA_BLOCK / 4) {
 			b->next = a->head->next;
 			a->head->next = b;
 		} else {
 			b->next = a->head;
 			a->head = b;
 		}
+		off = 0;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += rounded;
-	a->used_total += rounded;
+	void *p = (char *)b->data + off;
+	a->used_total += size + (off - b->used);
+	b->used = off + size;
 	return p;
+}
+
+void *ecs_arena_alloc(struct ecs_arena *a, size_t size)
+{
+	return arena_alloc_aligned(a, size, _Alignof(max_align_t));
 }
 
 void *ecs_arena_zalloc(struct ecs_arena *a, size_t size)
@@ -115,8 +126,13 @@ void *ecs_arena_zalloc(struct ecs_arena *a, size_t size)
 
 char *ecs_arena_strndup(struct ecs_arena *a, const char *s, size_t len)
 {
-	char *p = ecs_arena_alloc(a, len + 1);
+	char *p;
 
+	if (len >= SIZE_MAX / 2) {
+		a->failed = true;
+		return NULL;
+	}
+	p = arena_alloc_aligned(a, len + 1, 1);
 	if (!p)
 		return NULL;
 	if (len)
@@ -141,7 +157,7 @@ char *ecs_arena_vprintf(struct ecs_arena *a, const char *fmt, va_list ap)
 	va_end(copy);
 	if (n < 0)
 		return NULL;
-	p = ecs_arena_alloc(a, (size_t)n + 1);
+	p = arena_alloc_aligned(a, (size_t)n + 1, 1);
 	if (!p)
 		return NULL;
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

@@ -10,6 +10,8 @@
 
 #include "yaml_load.h"
 
+struct fy_token_iter;
+
 struct ecs_frame {
 	struct ecs_node *node;
 	size_t first_child;	/* index in the scratch stack */
@@ -35,7 +37,8 @@ struct ecs_yaml_builder {
 	uint32_t max_depth;
 	uint64_t max_expanded, max_merge_pairs, merge_pairs;
 	bool invalid;
-	struct ecs_pos last_end;	/* where the last finished node ended */		/* a reported problem that still leaves a usable tree */
+	struct ecs_pos last_end;	/* where the last finished node ended */
+	struct ecs_pos last_pos;	/* the last position computed (yaml_load.c pos_at) */		/* a reported problem that still leaves a usable tree */
 
 	struct ecs_node **children;	/* scratch stack of finished children */
 	size_t n_children, cap_children;
@@ -45,6 +48,15 @@ struct ecs_yaml_builder {
 	size_t n_anchors, cap_anchors;
 	struct ecs_keyslot *keyhash;	/* reused for every large mapping */
 	size_t cap_keyhash;
+	struct fy_token_iter *text_iter;	/* reads every scalar's text (yaml_load.c) */
+	char *text;			/* scratch for a scalar's text, grown as needed */
+	size_t cap_text;
 };
+
+/*
+ * Byte offset of a tab that would crash libfyaml 0.7.12 (fy_quirks.c), or -1.
+ * The input is invalid YAML there; the caller reports it and skips libfyaml.
+ */
+long ecs_yaml_fy_crash_check(const char *s, size_t len);
 
 #endif

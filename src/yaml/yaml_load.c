@@ -17,18 +17,43 @@
 #include "merge_keys.h"
 #include "yaml_internal.h"
 
-static struct ecs_span span_of(const struct ecs_source *src, const struct fy_mark *s,
-			       const struct fy_mark *e)
+/*
+ * A libfyaml mark as our position, from its byte offset alone: libfyaml's
+ * own line and column disagree with our line index in corners the fuzzer
+ * found (">-" at the end of a file: column one too far; the end of a file
+ * without a final newline: a line past the last).  Marks arrive almost in
+ * file order, so the last position is a cache: moving forward on the same
+ * line counts only the code points in between, which keeps the whole load
+ * linear even for one very long line.
+ */
+static struct ecs_pos pos_at(struct ecs_yaml_builder *b, size_t byte)
+{
+	const struct ecs_source *src = b->src;
+	struct ecs_pos *c = &b->last_pos;
+	struct ecs_pos p;
+
+	if (byte > src->len)
+		byte = src->len;
+	/* Byte 3 and on: the byte-order-mark correction is already in the cache. */
+	if (c->line && byte >= c->byte && c->byte >= 3 &&
+	    (c->line == src->n_lines || byte < src->line_starts[c->line])) {
+		p.byte = (uint32_t)byte;
+		p.line = c->line;
+		p.col = c->col + ecs_utf8_codepoints(src->data + c->byte, byte - c->byte);
+	} else {
+		p = ecs_source_pos(src, byte);
+	}
+	*c = p;
+	return p;
+}
+
+static struct ecs_span span_of(struct ecs_yaml_builder *b, const struct fy_mark *s, const struct fy_mark *e)
 {
 	struct ecs_span span;
 
-	span.file = src->index;
-	span.start.byte = (uint32_t)s->input_pos;
-	span.start.line = (uint32_t)s->line + 1;
-	span.start.col = (uint32_t)s->column + 1;
-	span.end.byte = (uint32_t)e->input_pos;
-	span.end.line = (uint32_t)e->line + 1;
-	span.end.col = (uint32_t)e->column + 1;
+	span.file = b->src->index;
+	span.start = pos_at(b, s->input_pos);
+	span.end = e->input_pos > s->input_pos ? pos_at(b, e->input_pos) : span.start;
 	return span;
 }
 
@@ -37,13 +62,13 @@ static struct ecs_span span_of(const struct ecs_source *src, const struct fy_mar
  * empty collection libfyaml invents) have no marks: those get a zero-width
  * span right after what came before.
  */
-static struct ecs_span event_span(const struct ecs_yaml_builder *b, struct fy_event *ev)
+static struct ecs_span event_span(struct ecs_yaml_builder *b, struct fy_event *ev)
 {
 	const struct fy_mark *s = fy_event_start_mark(ev), *e = fy_event_end_mark(ev);
 	struct ecs_span span;
 
 	if (s && e)
-		return span_of(b->src, s, e);
+		return span_of(b, s, e);
 	span.file = b->src->index;
 	span.start = span.end = b->last_end;
 	return span;
@@ -156,6 +181,45 @@ static const char *token_text(struct ecs_yaml_builder *b, struct fy_token *t)
 	return s ? ecs_arena_strndup(b->arena, s, len) : NULL;
 }
 
+/*
+ * A scalar's decoded text, in the arena.  Read through libfyaml's token
+ * iterator rather than fy_token_get_text(): in libfyaml 0.7.12 the latter
+ * leaks its chunk buffer when a malformed scalar's text does not fit the
+ * length it computed (found by fuzz_check).  The iterator is always finished.
+ */
+static const char *scalar_text(struct ecs_yaml_builder *b, struct fy_token *t, size_t *lenp)
+{
+	const struct fy_iter_chunk *ic = NULL;
+	size_t n = 0;
+	int err = 0;
+
+	*lenp = 0;
+	if (!t)
+		return ecs_arena_strndup(b->arena, "", 0);
+	fy_token_iter_start(t, b->text_iter);
+	while ((ic = fy_token_iter_chunk_next(b->text_iter, ic, &err)) != NULL) {
+		if (ic->len > b->cap_text - n) {
+			size_t cap = b->cap_text ? b->cap_text : 256;
+			while (cap - n < ic->len)
+				cap *= 2;
+			char *v = realloc(b->text, cap);
+			if (!v) {
+				fy_token_iter_finish(b->text_iter);
+				b->arena->failed = true;
+				return NULL;
+			}
+			b->text = v;
+			b->cap_text = cap;
+		}
+		memcpy(b->text + n, ic->str, ic->len);
+		n += ic->len;
+	}
+	fy_token_iter_finish(b->text_iter);
+	/* A malformed scalar (err < 0) also ends the stream with an error, reported then. */
+	*lenp = n;
+	return ecs_arena_strndup(b->arena, n ? b->text : "", n);
+}
+
 static uint8_t scalar_style(struct fy_token *t)
 {
 	switch (fy_token_scalar_style(t)) {
@@ -172,7 +236,6 @@ static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *
 	struct ecs_node *n = ecs_arena_zalloc(b->arena, sizeof(*n));
 	struct fy_token *t = ev->scalar.value;
 	size_t len = 0;
-	const char *text;
 
 	if (!n)
 		return NULL;
@@ -186,7 +249,7 @@ static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *
 		em = fy_event_end_mark(ev);
 	}
 	if (sm && em && sm->line >= 0) {
-		n->span = span_of(b->src, sm, em);
+		n->span = span_of(b, sm, em);
 	} else {
 		/* Zero-width, right after what came before (the key of `key:`). */
 		n->span.file = b->src->index;
@@ -201,8 +264,7 @@ static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *
 		if (n->span.end.byte < b->src->len)
 			n->span.end = pos_after(n->span.end);
 	}
-	text = t ? fy_token_get_text(t, &len) : NULL;
-	n->scalar.text = ecs_arena_strndup(b->arena, text ? text : "", text ? len : 0);
+	n->scalar.text = scalar_text(b, t, &len);
 	n->scalar.len = (uint32_t)len;
 	n->tag = token_text(b, ev->scalar.tag);
 	n->anchor = token_text(b, ev->scalar.anchor);
@@ -375,7 +437,10 @@ static void report_fy_errors(struct ecs_yaml_builder *b, struct fy_diag *diag)
 				byte++;
 		}
 		sp = ecs_source_span(b->src, byte, byte < b->src->len ? byte + 1 : byte);
-		ecs_diag_add(b->diags, &ECS001_rule, &sp, NULL, "%s", err->msg ? err->msg : "invalid YAML");
+		const char *msg = err->msg && *err->msg ? err->msg : "invalid YAML";
+		/* Our messages start lowercase; libfyaml's sometimes do not ("Unsupported directive"). */
+		char first = msg[0] >= 'A' && msg[0] <= 'Z' && msg[1] >= 'a' && msg[1] <= 'z' ? (char)(msg[0] - 'A' + 'a') : msg[0];
+		ecs_diag_add(b->diags, &ECS001_rule, &sp, NULL, "%c%s", first, msg + 1);
 		any = true;
 	}
 	if (!any) {
@@ -405,12 +470,15 @@ static int run_events(struct ecs_yaml_builder *b, struct fy_parser *fyp)
 		 * A second document without `---` (after `...`) has an implicit
 		 * start with no marks: it is reported at its first node instead.
 		 */
-		if (second_doc_pending && fy_event_start_mark(ev)) {
-			struct ecs_span sp = event_span(b, ev);
-			report_second_document(b, &sp);
+		if (second_doc_pending) {
+			/* Nothing of the second document goes into the tree. */
+			if (fy_event_start_mark(ev)) {
+				struct ecs_span sp = event_span(b, ev);
+				report_second_document(b, &sp);
+				rc = 1;
+			}
 			fy_parser_event_free(fyp, ev);
-			rc = 1;
-			break;
+			continue;
 		}
 		switch (ev->type) {
 		case FYET_DOCUMENT_START:
@@ -476,6 +544,15 @@ enum ecs_yaml_status ecs_yaml_load(const struct ecs_source *src, struct ecs_aren
 		return a->failed ? ECS_YAML_NOMEM : ECS_YAML_INVALID;
 	}
 
+	bad = ecs_yaml_fy_crash_check(src->data, src->len);
+	if (bad >= 0) {
+		struct ecs_span sp = ecs_source_span(src, (size_t)bad, (size_t)bad + 1);
+		struct ecs_diag *dg = ecs_diag_add(d, &ECS001_rule, &sp, NULL,
+			"cannot use tab for indentation of block entry");
+		ecs_diag_help(d, dg, "YAML indents with spaces only; replace the tab with spaces");
+		return a->failed ? ECS_YAML_NOMEM : ECS_YAML_INVALID;
+	}
+
 	memset(&b, 0, sizeof(b));
 	b.last_end.line = b.last_end.col = 1;
 	b.src = src;
@@ -500,7 +577,8 @@ enum ecs_yaml_status ecs_yaml_load(const struct ecs_source *src, struct ecs_aren
 		    FYPCF_DISABLE_MMAP_OPT;
 	cfg.diag = fyd;
 	fyp = fy_parser_create(&cfg);
-	if (!fyp || fy_parser_set_string(fyp, src->data, src->len) != 0) {
+	b.text_iter = fy_token_iter_create(NULL);
+	if (!fyp || !b.text_iter || fy_parser_set_string(fyp, src->data, src->len) != 0) {
 		status = ECS_YAML_NOMEM;
 		goto out;
 	}
@@ -532,5 +610,8 @@ out:
 	free(b.frames);
 	free(b.anchors);
 	free(b.keyhash);
+	free(b.text);
+	if (b.text_iter)
+		fy_token_iter_destroy(b.text_iter);
 	return status;
 }
