@@ -39,6 +39,13 @@ static int index_lines(struct ecs_source *src, struct ecs_arena *a)
 	if (!starts)
 		return -1;
 	starts[n++] = 0;
+	if (!memchr(d, '\r', src->len)) {
+		for (const char *p = d; (p = memchr(p, '\n', src->len - (size_t)(p - d))) != NULL; p++)
+			starts[n++] = (uint32_t)(p - d + 1);
+		src->line_starts = starts;
+		src->n_lines = n;
+		return 0;
+	}
 	for (size_t i = 0; i < src->len; i++) {
 		if (d[i] != '\n' && d[i] != '\r')
 			continue;

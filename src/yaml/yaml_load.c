@@ -35,14 +35,29 @@ static struct ecs_pos pos_at(struct ecs_yaml_builder *b, size_t byte)
 	if (byte > src->len)
 		byte = src->len;
 	/* Byte 3 and on: the byte-order-mark correction is already in the cache. */
-	if (c->line && byte >= c->byte && c->byte >= 3 &&
-	    (c->line == src->n_lines || byte < src->line_starts[c->line])) {
-		p.byte = (uint32_t)byte;
-		p.line = c->line;
-		p.col = c->col + ecs_utf8_codepoints(src->data + c->byte, byte - c->byte);
-	} else {
-		p = ecs_source_pos(src, byte);
+	if (c->line && byte >= c->byte && c->byte >= 3) {
+		uint32_t line = c->line;	/* 1-based: line_starts[line] starts the next one */
+
+		if (line == src->n_lines || byte < src->line_starts[line]) {
+			p.byte = (uint32_t)byte;
+			p.line = line;
+			p.col = c->col + ecs_utf8_codepoints(src->data + c->byte, byte - c->byte);
+			*c = p;
+			return p;
+		}
+		/* A few lines further on: walk there instead of a binary search. */
+		for (int steps = 0; steps < 16 && line < src->n_lines && src->line_starts[line] <= byte; steps++)
+			line++;
+		if (line == src->n_lines || byte < src->line_starts[line]) {
+			size_t first = src->line_starts[line - 1];
+			p.byte = (uint32_t)byte;
+			p.line = line;
+			p.col = 1 + ecs_utf8_codepoints(src->data + first, byte - first);
+			*c = p;
+			return p;
+		}
 	}
+	p = ecs_source_pos(src, byte);
 	*c = p;
 	return p;
 }
@@ -220,6 +235,34 @@ static const char *scalar_text(struct ecs_yaml_builder *b, struct fy_token *t, s
 	return ecs_arena_strndup(b->arena, n ? b->text : "", n);
 }
 
+/*
+ * Nearly every scalar in a Compose file is one line with nothing to decode:
+ * its text is its bytes, copied from the source without asking libfyaml
+ * (whose token iterator costs more than the copy).  Returns NULL when the
+ * scalar needs decoding: a line break (folding), an escape or a doubled
+ * quote, or a block scalar.
+ */
+static const char *verbatim_text(struct ecs_yaml_builder *b, const struct ecs_node *n, size_t *lenp)
+{
+	const char *s = b->src->data + n->scalar.content_start;
+	size_t len = n->scalar.content_end - n->scalar.content_start;
+	int special;
+
+	switch (n->style) {
+	case ECS_STYLE_PLAIN: special = '\n'; break;
+	case ECS_STYLE_SINGLE: special = '\''; break;
+	case ECS_STYLE_DOUBLE: special = '\\'; break;
+	default: return NULL;
+	}
+	if (n->scalar.content_end > b->src->len || n->scalar.content_end < n->scalar.content_start)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '\n' || s[i] == '\r' || s[i] == special)
+			return NULL;
+	*lenp = len;
+	return ecs_arena_strndup(b->arena, s, len);
+}
+
 static uint8_t scalar_style(struct fy_token *t)
 {
 	switch (fy_token_scalar_style(t)) {
@@ -264,7 +307,9 @@ static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *
 		if (n->span.end.byte < b->src->len)
 			n->span.end = pos_after(n->span.end);
 	}
-	n->scalar.text = scalar_text(b, t, &len);
+	n->scalar.text = verbatim_text(b, n, &len);
+	if (!n->scalar.text && !b->arena->failed)
+		n->scalar.text = scalar_text(b, t, &len);
 	n->scalar.len = (uint32_t)len;
 	n->tag = token_text(b, ev->scalar.tag);
 	n->anchor = token_text(b, ev->scalar.anchor);
