@@ -10,6 +10,9 @@
 
 #include "yaml_load.h"
 
+struct fy_event;
+struct fy_mark;
+struct fy_token;
 struct fy_token_iter;
 
 struct ecs_frame {
@@ -52,6 +55,14 @@ struct ecs_yaml_builder {
 	char *text;			/* scratch for a scalar's text, grown as needed */
 	size_t cap_text;
 };
+
+/* Spans from libfyaml marks, computed from byte offsets (yaml_spans.c). */
+struct ecs_span ecs_yaml_span_of(struct ecs_yaml_builder *b, const struct fy_mark *s, const struct fy_mark *e);
+/* An event's span; zero-width after the last node when libfyaml gives no marks. */
+struct ecs_span ecs_yaml_event_span(struct ecs_yaml_builder *b, struct fy_event *ev);
+/* Scalar n's decoded text (token t) in the arena; NULL when out of memory. */
+const char *ecs_yaml_scalar_text(struct ecs_yaml_builder *b, const struct ecs_node *n, struct fy_token *t,
+				 size_t *lenp);
 
 /*
  * Byte offset of a tab that would crash libfyaml 0.7.12 (fy_quirks.c), or -1.
