@@ -13,4 +13,12 @@
 #undef RULE
 #undef RETIRED
 
+/* Where the documentation pages are published (rule pages, the man page). */
+#define ECS_RULE_DOCS_BASE "https://github.com/ecslint/ecslint/blob/main/checks/"
+
+/* The file stem of rule's page and source ("ecs002_duplicate_key"), or NULL. */
+const char *ecs_rule_stem(const struct ecs_rule *rule);
+/* The public URL of that page, written into buf; returns buf, or NULL if unknown. */
+const char *ecs_rule_doc_url(const struct ecs_rule *rule, char *buf, size_t len);
+
 #endif

@@ -6,7 +6,8 @@
 # "check --color=never compose.yaml"), with standard input from 'stdin' when
 # that file exists.  Every expected.* file present is compared in full:
 # expected.out (stdout), expected.err (stderr), expected.exit (status), and
-# expected.<name> for a file <name> the command wrote.  A missing expected.out
+# expected.<name> for a file <name> the command wrote.  An optional 'env'
+# file holds NAME=VALUE lines added to the command's environment.  A missing expected.out
 # is an error.  UPDATE=1 rewrites the expectations for review (git diff).
 # ECSLINT_WRAPPER, when set, prefixes every BIN invocation (split on spaces),
 # e.g. "valgrind -q --error-exitcode=99 --leak-check=full" (tests/valgrind.sh).
@@ -27,10 +28,14 @@ while IFS= read -r exitfile; do
   else
     args=(check --color=never compose.yaml)
   fi
+  envs=()
+  if [ -f "$dir/env" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do envs+=("$line"); done < "$dir/env"
+  fi
   input=/dev/null
-  [ -f "$dir/stdin" ] && input="$dir/stdin"
+  [ -f "$dir/stdin" ] && input=$(readlink -f "$dir/stdin")
   ( cd "$dir" && env -u NO_COLOR -u COMPOSE_FILE -u COMPOSE_PROJECT_NAME -u COMPOSE_PROFILES \
-      "${wrapper[@]}" "$bin" "${args[@]}" <"$input" >"$tmp/out" 2>"$tmp/err"; echo $? >"$tmp/exit" )
+      ${envs[@]+"${envs[@]}"} ${wrapper[@]+"${wrapper[@]}"} "$bin" "${args[@]}" <"$input" >"$tmp/out" 2>"$tmp/err"; echo $? >"$tmp/exit" )
   if [ "${UPDATE:-0}" = 1 ]; then
     cp "$tmp/out" "$dir/expected.out"; cp "$tmp/exit" "$dir/expected.exit"
     [ -f "$dir/expected.err" ] && cp "$tmp/err" "$dir/expected.err"

@@ -12,6 +12,9 @@ src=$(readlink -f "$2")
 work=$3
 mkdir -p "$work"
 runs=${TORTURE_RUNS:-300}
+# The loader copies the environment into the arena: a fixed one keeps N meaning
+# the same allocation from run to run and machine to machine.
+clean_env=(env -i PATH=/usr/bin:/bin LC_ALL=C)
 pass=0 fail=0
 
 # Inputs: valid, with findings (related spans, help), an alias bomb, bad UTF-8,
@@ -30,17 +33,17 @@ inputs=(
 for f in "${inputs[@]}"; do
   [ -f "$f" ] || { echo "FAIL missing input $f"; fail=$((fail + 1)); continue; }
   name=${f#"$src"/}
-  env -u ECSLINT_FAIL_ALLOC_AT "$bin" check --color=never "$f" >"$work/want.out" 2>/dev/null
+  "${clean_env[@]}" "$bin" check --color=never "$f" >"$work/want.out" 2>/dev/null
   want=$?
   # K: the smallest N whose run is not cut short (runs are deterministic).
   lo=1 hi=1
-  while ECSLINT_FAIL_ALLOC_AT=$hi "$bin" check --color=never "$f" >/dev/null 2>&1; [ $? -eq 3 ]; do
+  while "${clean_env[@]}" ECSLINT_FAIL_ALLOC_AT=$hi "$bin" check --color=never "$f" >/dev/null 2>&1; [ $? -eq 3 ]; do
     lo=$hi hi=$((hi * 2))
     [ $hi -gt 4000000 ] && break
   done
   while [ $((hi - lo)) -gt 1 ]; do
     mid=$(((lo + hi) / 2))
-    if ECSLINT_FAIL_ALLOC_AT=$mid "$bin" check --color=never "$f" >/dev/null 2>&1; [ $? -eq 3 ]; then lo=$mid; else hi=$mid; fi
+    if "${clean_env[@]}" ECSLINT_FAIL_ALLOC_AT=$mid "$bin" check --color=never "$f" >/dev/null 2>&1; [ $? -eq 3 ]; then lo=$mid; else hi=$mid; fi
   done
   k=$((hi - 1))
   stride=$(( (k + runs - 1) / runs ))
@@ -49,7 +52,7 @@ for f in "${inputs[@]}"; do
   for n in $(seq 1 "$stride" "$k") "$k" $((k + 1)); do
     [ "$n" -ge 1 ] || continue
     tried=$((tried + 1))
-    ECSLINT_FAIL_ALLOC_AT=$n "$bin" check --color=never "$f" >"$work/out" 2>"$work/err"
+    "${clean_env[@]}" ECSLINT_FAIL_ALLOC_AT=$n "$bin" check --color=never "$f" >"$work/out" 2>"$work/err"
     rc=$?
     if [ $rc -ge 128 ] || grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:' "$work/err"; then
       echo "FAIL $name: allocation $n failing crashed (exit $rc)"; sed 's/^/    /' "$work/err" | head -20; ok=0; break

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "../engine/config.h"
 #include "../pipeline/lint.h"
 #include "../report/report.h"
 #include "commands.h"
@@ -12,26 +13,58 @@
 const char ecs_cmd_check_help[] =
 	"usage: ecslint check [options] [FILE...]\n"
 	"\n"
-	"Lints each FILE on its own.  '-' reads standard input.  With no FILE, the\n"
-	"first of compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml\n"
-	"in the current directory is checked.\n"
+	"Lints each FILE as a project of its own.  '-' reads standard input.\n"
+	"-f FILE (repeatable) makes one project of the files, merged in order, as\n"
+	"docker compose -f does.  With neither, the files come from COMPOSE_FILE,\n"
+	"else the first of compose.yaml, compose.yml, docker-compose.yml,\n"
+	"docker-compose.yaml in the project directory or a parent, plus its\n"
+	"compose.override.yaml (or .yml, docker-compose.override.*) when present.\n"
+	"Variables come from the environment, then --env-file files or the .env\n"
+	"of the project directory; include, extends and profiles are resolved.\n"
 	"\n"
 	"options:\n"
-	"  --format FORMAT         text (default) or gcc\n"
+	"  --format FORMAT         text (default), gcc, json, sarif or github\n"
 	"  -o, --output FILE       write the report to FILE (atomically) instead of stdout\n"
 	"  --color[=WHEN]          auto (default), always or never; NO_COLOR disables auto\n"
 	"  --stdin-filename NAME   the name standard input has in diagnostics\n"
 	"  --fail-level LEVEL      error (default), warning, info or none: the lowest\n"
 	"                          severity that makes the exit status 1\n"
+	"  --select RULES          run only these rules (ids, names, id prefixes such as\n"
+	"                          ECS2, or ALL; comma-separated or repeated); also how\n"
+	"                          an off-by-default rule is switched on for one run\n"
+	"  --ignore RULES          do not run these rules\n"
+	"  --config FILE           use this configuration instead of the .ecslint.yaml\n"
+	"                          found upward from the Compose file\n"
+	"  --no-config             use no configuration file\n"
 	"  --max-file-size BYTES   refuse larger inputs (default 33554432)\n"
+	"  -f, --file FILE         a Compose file of the project (repeatable)\n"
+	"  -p, --project-name NAME the project name (else COMPOSE_PROJECT_NAME, name:,\n"
+	"                          or the project directory's name)\n"
+	"  --project-directory DIR relative paths and .env are taken from DIR\n"
+	"  --env-file FILE         read variables from FILE instead of .env (repeatable)\n"
+	"  --profile NAME          activate a profile (repeatable; else COMPOSE_PROFILES)\n"
 	"  -h, --help              show this help\n"
 	"\n"
-	"Each finding prints as FILE:LINE:COL: SEVERITY: MESSAGE [ECSnnn], then the\n"
-	"source line with the span underlined and, when there is one, a help line.\n"
-	"A summary goes to standard error.\n"
+	"formats:\n"
+	"  text    FILE:LINE:COL: SEVERITY: MESSAGE [ECSnnn], then the source line\n"
+	"          with the span underlined, related notes and a help line\n"
+	"  gcc     one line per finding: FILE:LINE:COL: error|warning|note: MESSAGE [ECSnnn]\n"
+	"  json    one JSON document (schemas/ecslint-report.schema.json, version 1)\n"
+	"  sarif   SARIF 2.1.0 for GitHub code scanning and SARIF-reading editors\n"
+	"  github  GitHub Actions workflow commands (::error file=...::MESSAGE)\n"
+	"A summary goes to standard error; standard output holds only the report.\n"
+	"'# ecslint: disable=ECS202' on a line (or alone on the line before)\n"
+	"suppresses that finding; 'ecslint explain ECS902' lists every form.\n"
+	"'ecslint rules' lists the rules.\n"
 	"\n"
 	"exit status: 0 clean, 1 findings, 2 unreadable or unparsable input, 3 usage\n"
 	"or internal error.\n";
+
+static int oom(void)
+{
+	fprintf(stderr, "ecslint: out of memory while formatting the report\n");
+	return 3;
+}
 
 static int format_report(const struct ecs_options *o, const struct ecs_report_ctx *ctx, struct ecs_buf *out)
 {
@@ -42,10 +75,17 @@ static int format_report(const struct ecs_options *o, const struct ecs_report_ct
 	case ECS_FORMAT_GCC:
 		ecs_report_gcc(ctx, out);
 		return 0;
-	default:
-		fprintf(stderr, "ecslint: check does not support this --format\n");
-		return 3;
+	case ECS_FORMAT_JSON:
+		return ecs_report_json(ctx, out) < 0 ? oom() : 0;
+	case ECS_FORMAT_SARIF:
+		return ecs_report_sarif(ctx, out) < 0 ? oom() : 0;
+	case ECS_FORMAT_GITHUB:
+		return ecs_report_github(ctx, out) < 0 ? oom() : 0;
+	case ECS_FORMAT_YAML:
+		break;
 	}
+	fprintf(stderr, "ecslint check: --format yaml is for 'config'; use text, gcc, json, sarif or github\n");
+	return 3;
 }
 
 int ecs_cmd_check(int argc, char **argv)
@@ -59,7 +99,9 @@ int ecs_cmd_check(int argc, char **argv)
 	int status;
 
 	ecs_options_init(&o);
-	if (ecs_options_parse(&o, argc, argv, err, sizeof(err)) != ECS_PARSE_OK) {
+	if (ecs_options_parse(&o, argc, argv, err, sizeof(err)) != ECS_PARSE_OK ||
+	    ecs_selectors_check(&o.select, "--select", err, sizeof(err)) < 0 ||
+	    ecs_selectors_check(&o.ignore, "--ignore", err, sizeof(err)) < 0) {
 		fprintf(stderr, "ecslint check: %s\nTry 'ecslint help check'.\n", err);
 		ecs_options_release(&o);
 		return 3;
@@ -81,6 +123,7 @@ int ecs_cmd_check(int argc, char **argv)
 	ctx.color = ecs_output_color(&o, STDOUT_FILENO);
 	ctx.exit_code = status;
 	ctx.tool_version = ECSLINT_VERSION;
+	ctx.base_dir = NULL;
 	int fs = format_report(&o, &ctx, &out);
 	if (fs) {
 		status = fs;

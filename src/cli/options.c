@@ -50,9 +50,13 @@ static const struct {
 	{ "sarif", ECS_FORMAT_SARIF }, { "text", ECS_FORMAT_TEXT },	  { "yaml", ECS_FORMAT_YAML },
 };
 
+/* The only read of the process environment; everything after gets o->envp. */
+extern char **environ;
+
 void ecs_options_init(struct ecs_options *o)
 {
 	memset(o, 0, sizeof(*o));
+	o->envp = environ;
 	o->fail_level = ECS_SEV_ERROR;
 	o->max_file_size = ECS_DEFAULT_MAX_FILE_SIZE;
 }

@@ -48,6 +48,12 @@ struct ecs_options {
 	size_t max_file_size;
 	bool fix, unsafe_fixes, diff;
 	bool help;
+	/*
+	 * The process environment as main() got it (NULL-terminated); the
+	 * project loader copies it into a per-run table.  Tests and the LSP
+	 * may point it at their own list.
+	 */
+	char *const *envp;
 };
 
 enum ecs_parse_status { ECS_PARSE_OK = 0, ECS_PARSE_USAGE = 3 };

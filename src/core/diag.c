@@ -117,14 +117,19 @@ static int cmp_str(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-static int cmp_diag(const void *pa, const void *pb)
+static int cmp_diag_in(const struct ecs_files *files, const struct ecs_diag *a, const struct ecs_diag *b)
 {
-	const struct ecs_diag *a = *(const struct ecs_diag *const *)pa;
-	const struct ecs_diag *b = *(const struct ecs_diag *const *)pb;
 	int c;
 
-	if (a->span.file != b->span.file)
+	/* By path, so output does not depend on the order files were read in. */
+	if (a->span.file != b->span.file) {
+		const struct ecs_source *fa = files ? ecs_files_get(files, a->span.file) : NULL;
+		const struct ecs_source *fb = files ? ecs_files_get(files, b->span.file) : NULL;
+		c = fa && fb ? strcmp(fa->path, fb->path) : 0;
+		if (c)
+			return c;
 		return a->span.file < b->span.file ? -1 : 1;
+	}
 	if (a->span.start.byte != b->span.start.byte)
 		return a->span.start.byte < b->span.start.byte ? -1 : 1;
 	if (a->span.end.byte != b->span.end.byte)
@@ -138,19 +143,46 @@ static int cmp_diag(const void *pa, const void *pb)
 	return cmp_str(a->path, b->path);
 }
 
-void ecs_diags_finish(struct ecs_diags *d)
+/* Insertion-free merge sort: qsort has no context argument in C11. */
+static void sort_diags(const struct ecs_files *files, struct ecs_diag **v, struct ecs_diag **tmp, size_t n)
+{
+	size_t mid = n / 2, i = 0, j = mid, k = 0;
+
+	if (n < 2)
+		return;
+	sort_diags(files, v, tmp, mid);
+	sort_diags(files, v + mid, tmp, n - mid);
+	while (i < mid && j < n)
+		tmp[k++] = cmp_diag_in(files, v[j], v[i]) < 0 ? v[j++] : v[i++];
+	while (i < mid)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof(*v));
+}
+
+void ecs_diags_finish_files(struct ecs_diags *d, const struct ecs_files *files)
 {
 	size_t out = 0;
+	struct ecs_diag **tmp;
 
 	if (d->n < 2)
 		return;
-	qsort(d->v, d->n, sizeof(*d->v), cmp_diag);
+	tmp = ecs_arena_alloc(d->arena, d->n * sizeof(*tmp));
+	if (!tmp)
+		return;
+	sort_diags(files, d->v, tmp, d->n);
 	for (size_t i = 0; i < d->n; i++) {
-		if (out && cmp_diag(&d->v[out - 1], &d->v[i]) == 0)
+		if (out && cmp_diag_in(files, d->v[out - 1], d->v[i]) == 0)
 			continue;
 		d->v[out++] = d->v[i];
 	}
 	d->n = out;
+}
+
+void ecs_diags_finish(struct ecs_diags *d)
+{
+	ecs_diags_finish_files(d, NULL);
 }
 
 struct ecs_diag_counts ecs_diags_count(const struct ecs_diags *d)

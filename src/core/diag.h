@@ -75,8 +75,10 @@ void ecs_diag_related(struct ecs_diags *d, struct ecs_diag *diag, const struct e
 void ecs_diag_fix(struct ecs_diags *d, struct ecs_diag *diag, enum ecs_fix_kind safety,
 		  const char *title, uint32_t file, uint32_t start, uint32_t end, const char *text);
 
-/* Sorts and drops exact duplicates. */
+/* Sorts by (file index, position, rule, message) and drops exact duplicates. */
 void ecs_diags_finish(struct ecs_diags *d);
+/* The same, ordering files by path (what reports show). */
+void ecs_diags_finish_files(struct ecs_diags *d, const struct ecs_files *files);
 
 struct ecs_diag_counts {
 	size_t errors, warnings, infos, suppressed;

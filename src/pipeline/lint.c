@@ -9,6 +9,14 @@
 
 #include "../../checks/rules.h"
 #include "../compose/project.h"
+#include "../convert/convert.h"
+#include "../engine/config.h"
+#include "../engine/engine.h"
+#include "../engine/suppress.h"
+#include "../engine/template_view.h"
+#include "../model/model.h"
+#include "../schema/schema.h"
+#include "../yaml/yaml_load.h"
 
 int ecs_lint_project(struct ecs_run *r, const struct ecs_options *o, const char *const *paths, size_t n_paths)
 {
@@ -19,69 +27,177 @@ int ecs_lint_project(struct ecs_run *r, const struct ecs_options *o, const char 
 	return ecs_lint_loaded(r, o, &in);
 }
 
-int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in)
+/* Scans every file of the project for suppression comments. */
+static int scan_suppressions(struct ecs_run *r, const struct ecs_project_input *in, struct ecs_suppressions *sup)
 {
-	(void)o;
-	if (!in->root)
-		return 0;
-	/* Schema validation, the typed model and the rules run here. */
-	return r->arena.failed ? -1 : 0;
+	for (size_t i = 0; i < in->n_files; i++) {
+		const struct ecs_source *src = in->files[i];
+		struct ecs_node *root = NULL;
+
+		if (!src)
+			continue;
+		if (in->n_files == 1) {
+			root = in->root;
+		} else if (src->data && strstr(src->data, "ecslint")) {
+			/* The merged tree lost overridden scalars: parse the file alone, quietly. */
+			struct ecs_diags scratch;
+			ecs_diags_init(&scratch, &r->arena);
+			if (ecs_yaml_load(src, &r->arena, &scratch, NULL, &root) == ECS_YAML_NOMEM)
+				return -1;
+		}
+		if (ecs_suppress_scan(src, root, &r->arena, &r->diags, sup) < 0)
+			return -1;
+	}
+	return 0;
 }
 
-const char *ecs_discover_compose_file(const char *dir, char *buf, size_t len)
+/* ECS901 for every suppression that hid nothing, when its rule ran at all. */
+static void report_unused(struct ecs_run *r, const struct ecs_policy *pol, const struct ecs_suppressions *sup)
 {
-	static const char *const names[] = { "compose.yaml", "compose.yml", "docker-compose.yml",
-					     "docker-compose.yaml" };
+	for (size_t i = 0; i < sup->n; i++) {
+		const struct ecs_suppression *s = &sup->v[i];
+		struct ecs_diag *d;
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (dir && *dir && strcmp(dir, ".") != 0)
-			snprintf(buf, len, "%s/%s", dir, names[i]);
+		if (s->used || !ecs_policy_enabled(pol, s->rule) || ecs_rule_is_mandatory(s->rule))
+			continue;
+		if (s->scope == ECS_SUPPRESS_FILE)
+			d = ecs_diag_add(&r->diags, &ECS901_rule, &s->span, NULL,
+					 "unused suppression of %s in this file", s->rule->id);
 		else
-			snprintf(buf, len, "%s", names[i]);
-		if (access(buf, F_OK) == 0)
-			return buf;
+			d = ecs_diag_add(&r->diags, &ECS901_rule, &s->span, NULL,
+					 "unused suppression of %s (no such finding on line %u)", s->rule->id, s->line);
+		ecs_diag_help(&r->diags, d, "remove %s from the comment", s->rule->id);
 	}
-	return NULL;
+}
+
+/* True when diagnostic i sits where one of [from, upto) already is. */
+static bool same_place(const struct ecs_diags *d, size_t from, size_t upto, size_t i)
+{
+	for (size_t k = from; k < upto; k++)
+		if (d->v[k]->span.file == d->v[i]->span.file &&
+		    d->v[k]->span.start.byte == d->v[i]->span.start.byte)
+			return true;
+	return false;
+}
+
+/*
+ * Converts the project for the template rules.  The emitter reports what
+ * it cannot express (ECS301, ECS310); findings it makes at a place a model
+ * rule already reported are the same cause twice and are dropped.
+ */
+static int run_template_rules(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project *model,
+			      const struct ecs_policy *pol, size_t model_from, cJSON **keep)
+{
+	struct ecs_convert_options co = { .vpc = o->vpc, .subnets = o->subnets, .region = NULL };
+	struct ecs_buf body = ECS_BUF_INIT, err = ECS_BUF_INIT;
+	struct ecs_template_view view;
+	cJSON *tpl = NULL;
+	size_t from = r->diags.n, out;
+	int rc = 0;
+
+	if (ecs_convert(r, model, &co, &tpl) < 0)
+		return -1;
+	out = from;
+	for (size_t i = from; i < r->diags.n; i++)
+		if (!same_place(&r->diags, model_from, from, i))
+			r->diags.v[out++] = r->diags.v[i];
+	r->diags.n = out;
+	if (!tpl)
+		return r->arena.failed ? -1 : 0;
+	if (!ecs_engine_wants_template(pol))
+		rc = 0;
+	else if (ecs_template_render(tpl, ECS_TEMPLATE_YAML, &body, &err) == 0 &&
+		 ecs_template_view_build(&r->arena, model, tpl, body.len, &view) == 0)
+		rc = ecs_engine_run(r, NULL, &view, pol);
+	else if (r->arena.failed)
+		rc = -1;
+	if (keep)
+		*keep = tpl;
+	else
+		cJSON_Delete(tpl);
+	ecs_buf_release(&body);
+	ecs_buf_release(&err);
+	return rc;
+}
+
+int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in)
+{
+	return ecs_lint_loaded_template(r, o, in, NULL);
+}
+
+int ecs_lint_loaded_template(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in,
+			     cJSON **tpl)
+{
+	struct ecs_config cfg;
+	struct ecs_policy pol;
+	struct ecs_suppressions sup = { 0 };
+	struct ecs_project *model = NULL;
+	size_t before;
+
+	uint32_t first_new_file = r->files.n;
+
+	if (tpl)
+		*tpl = NULL;
+	if (ecs_config_for(r, o, in->n_files ? in->files[0]->path : NULL, &cfg) < 0)
+		return -1;
+	if (ecs_policy_build(&r->arena, o, &cfg, &r->files, &pol) < 0)
+		return -1;
+	pol.scope = in->files;
+	pol.n_scope = in->n_files;
+	pol.first_new_file = first_new_file;
+	if (in->root) {
+		if (ecs_schema_check(in->root, &r->diags, &r->arena) < 0)
+			return -1;
+		if (ecs_model_build(r, in, &model) < 0)
+			return -1;
+		size_t model_from = r->diags.n;
+		if (model && ecs_engine_run(r, model, NULL, &pol) < 0)
+			return -1;
+		/* The emitter's own findings (ECS301, ECS310) are check findings too. */
+		bool convert = tpl || ecs_engine_wants_template(&pol) || ecs_policy_enabled(&pol, &ECS301_rule) ||
+			       ecs_policy_enabled(&pol, &ECS310_rule);
+		if (model && convert &&
+		    run_template_rules(r, o, model, &pol, model_from, tpl) < 0)
+			return -1;
+	}
+	if (scan_suppressions(r, in, &sup) < 0)
+		return -1;
+	ecs_policy_apply(&pol, &r->diags, 0);
+	ecs_suppress_apply(&sup, &r->diags, 0);
+	before = r->diags.n;
+	if (ecs_policy_enabled(&pol, &ECS901_rule))
+		report_unused(r, &pol, &sup);
+	ecs_policy_apply(&pol, &r->diags, before);
+	return r->arena.failed ? -1 : 0;
 }
 
 int ecs_lint_inputs(struct ecs_run *r, const struct ecs_options *o, size_t *n_inputs)
 {
-	char found[4096];
-	const char *only = NULL;
-	size_t n = o->inputs.n;
-
 	r->max_file_size = o->max_file_size;
-	if (n == 0 && o->files.n == 0) {
-		only = ecs_discover_compose_file(o->project_directory, found, sizeof(found));
-		if (!only) {
-			struct ecs_source *src = ecs_files_add(&r->files, &r->arena, "compose.yaml", "", 0);
-			if (src) {
-				struct ecs_span sp = ecs_source_span(src, 0, 0);
-				struct ecs_diag *dg = ecs_diag_add(&r->diags, &ECS005_rule, &sp, NULL,
-					"no Compose file here (looked for compose.yaml, compose.yml, "
-					"docker-compose.yml, docker-compose.yaml)");
-				ecs_diag_help(&r->diags, dg, "name the file: ecslint check path/to/compose.yaml");
-			}
-			r->input_failed = true;
-			*n_inputs = 0;
-			return r->arena.failed ? -1 : 0;
-		}
-		n = 1;
-	}
-	*n_inputs = n + o->files.n;
-	if (o->files.n) {
-		/* -f FILE... is one project, merged as Compose merges it. */
-		*n_inputs = o->files.n;
-		if (ecs_lint_project(r, o, o->files.v, o->files.n) < 0)
+	if (o->files.n || o->inputs.n == 0) {
+		/*
+		 * -f FILE... is one project, merged as Compose merges it; with neither
+		 * -f nor FILE the loader finds the files as Compose does
+		 * (COMPOSE_FILE, or discovery plus the override file).
+		 */
+		struct ecs_project_input in;
+		if (ecs_project_load(r, o, o->files.v, o->files.n, &in) < 0)
 			return -1;
+		*n_inputs = in.n_files;
+		if (ecs_lint_loaded(r, o, &in) < 0)
+			return -1;
+	} else {
+		*n_inputs = 0;
 	}
-	for (size_t i = 0; i < o->inputs.n || (only && i == 0); i++) {
-		const char *path = only ? only : o->inputs.v[i];
+	/* Each positional FILE is a project of its own. */
+	for (size_t i = 0; i < o->inputs.n; i++) {
+		const char *path = o->inputs.v[i];
 
 		if (ecs_lint_project(r, o, &path, 1) < 0)
 			return -1;
+		(*n_inputs)++;
 	}
-	ecs_diags_finish(&r->diags);
+	ecs_diags_finish_files(&r->diags, &r->files);
 	return r->arena.failed ? -1 : 0;
 }
 

@@ -19,17 +19,26 @@
 int ecs_lint_project(struct ecs_run *r, const struct ecs_options *o, const char *const *paths, size_t n_paths);
 /* Lints a project already loaded (the LSP server loads from its buffers). */
 int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in);
+/*
+ * The same, handing back the CloudFormation template the emitter built for
+ * the template rules in *tpl (NULL when the project has no usable model;
+ * the caller cJSON_Delete()s it).  `convert` uses it so the project is
+ * converted once and the emitter's findings are not reported twice.
+ */
+struct cJSON;
+int ecs_lint_loaded_template(struct ecs_run *r, const struct ecs_options *o, const struct ecs_project_input *in,
+			     struct cJSON **tpl);
 
 /*
- * Reads and lints every input the options name (positional files, stdin,
- * or the discovered default Compose file).  *n_inputs counts them.
+ * Reads and lints every input the options name: each positional FILE (or
+ * stdin) as a project of its own; the -f files as one project; with
+ * neither, the project Compose would find (COMPOSE_FILE, discovery plus
+ * override).  *n_inputs counts the Compose files read.
  */
 int ecs_lint_inputs(struct ecs_run *r, const struct ecs_options *o, size_t *n_inputs);
 
 /* The exit status the findings call for: 0, 1 (findings) or 2 (unreadable input). */
 int ecs_lint_exit_status(const struct ecs_run *r, const struct ecs_options *o);
 
-/* First of compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml in dir. */
-const char *ecs_discover_compose_file(const char *dir, char *buf, size_t len);
 
 #endif

@@ -31,17 +31,22 @@ static size_t skip_blanks(const char *s, size_t i, size_t end)
 	return i;
 }
 
-/* Does the line [start, end) open with an explicit key ("? ", maybe after "- ")? */
-static bool line_has_explicit_key(const char *s, size_t start, size_t end)
+/*
+ * Could an explicit key be pending anywhere?  Any '?' followed by a blank
+ * and preceded by a line start, a blank or the byte-order mark: the fuzzer
+ * found the crash with "? " after a value indicator (": ? ::\t>") and after
+ * a BOM, so no narrower test is safe.
+ */
+static bool has_explicit_key(const char *s, size_t len)
 {
-	size_t i = start;
-
-	while (i < end && s[i] == ' ')
-		i++;
-	while (i < end && (s[i] == '?' || s[i] == '-') && is_blank_or_end(s, i + 1, end)) {
-		if (s[i] == '?')
+	for (const char *p = s; (p = memchr(p, '?', len - (size_t)(p - s))) != NULL; p++) {
+		size_t i = (size_t)(p - s);
+		bool before = i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n' ||
+			      s[i - 1] == '\r' || (i == 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0);
+		bool after = i + 1 >= len || s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\n' ||
+			     s[i + 1] == '\r';
+		if (before && after)
 			return true;
-		i = skip_blanks(s, i + 1, end);
 	}
 	return false;
 }
@@ -83,24 +88,18 @@ static long check_line(const char *s, size_t start, size_t end)
 
 /*
  * The crash needs an explicit key pending, so the check runs only in files
- * that have one ("? " opening a line); Compose files practically never do.
+ * that have one ("? "); Compose files practically never do.
  * Without one, "key:<TAB>|" is valid YAML and is left alone.
  */
 long ecs_yaml_fy_crash_check(const char *s, size_t len)
 {
-	size_t start = 0;
-	bool explicit_key = false;
+	size_t start;
+	bool explicit_key;
 
 	/* Only a tab can trigger it, and most files have none. */
 	if (!memchr(s, '\t', len))
 		return -1;
-	for (start = 0; start < len && !explicit_key;) {
-		size_t end = start;
-		while (end < len && s[end] != '\n' && s[end] != '\r')
-			end++;
-		explicit_key = line_has_explicit_key(s, start, end);
-		start = end + 1;
-	}
+	explicit_key = has_explicit_key(s, len);
 	if (!explicit_key)
 		return -1;
 	for (start = 0; start < len;) {

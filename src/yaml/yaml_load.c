@@ -135,6 +135,34 @@ static uint8_t scalar_style(struct fy_token *t)
 	}
 }
 
+/*
+ * libfyaml 0.7.12 decodes two or more consecutive '' escapes wrongly
+ * ('a''''b' comes back as "a'''").  For the common one-line case the
+ * decoding is trivial and exact, so we do it from the source bytes; a
+ * multi-line single-quoted scalar (line folding) still comes from libfyaml.
+ */
+static bool decode_single_line_quoted(struct ecs_yaml_builder *b, struct ecs_node *n)
+{
+	const char *raw = b->src->data + n->scalar.content_start;
+	size_t len = n->scalar.content_end - n->scalar.content_start, out = 0;
+	char *text;
+
+	if (!memchr(raw, '\'', len) || memchr(raw, '\n', len) || memchr(raw, '\r', len))
+		return false;
+	text = ecs_arena_alloc(b->arena, len + 1);
+	if (!text)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		text[out++] = raw[i];
+		if (raw[i] == '\'' && i + 1 < len && raw[i + 1] == '\'')
+			i++;
+	}
+	text[out] = '\0';
+	n->scalar.text = text;
+	n->scalar.len = (uint32_t)out;
+	return true;
+}
+
 static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *ev)
 {
 	struct ecs_node *n = ecs_arena_zalloc(b->arena, sizeof(*n));
@@ -168,8 +196,10 @@ static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *
 		if (n->span.end.byte < b->src->len)
 			n->span.end = pos_after(n->span.end);
 	}
-	n->scalar.text = ecs_yaml_scalar_text(b, n, t, &len);
-	n->scalar.len = (uint32_t)len;
+	if (n->style != ECS_STYLE_SINGLE || !decode_single_line_quoted(b, n)) {
+		n->scalar.text = ecs_yaml_scalar_text(b, n, t, &len);
+		n->scalar.len = (uint32_t)len;
+	}
 	n->tag = token_text(b, ev->scalar.tag);
 	n->anchor = token_text(b, ev->scalar.anchor);
 	n->expanded = 1;
@@ -289,7 +319,7 @@ static int on_alias(struct ecs_yaml_builder *b, struct fy_event *ev)
 		return -1;
 	n->kind = ECS_NODE_ALIAS;
 	n->span = ecs_yaml_event_span(b, ev);
-	/* libfyaml's mark starts at the name; the user wrote `*name`, so the span does. */
+	/* libfyaml's mark starts after the '*'; the user wrote it. */
 	if (n->span.start.byte > 0 && b->src->data[n->span.start.byte - 1] == '*')
 		n->span.start = pos_before(n->span.start);
 	n->alias.name = ecs_arena_strndup(b->arena, name ? name : "", name ? len : 0);
@@ -320,6 +350,14 @@ static void drop_output(struct fy_diag *diag, void *user, const char *buf, size_
 	(void)len;
 }
 
+static const struct ecs_node *innermost_flow(const struct ecs_yaml_builder *b)
+{
+	for (size_t i = b->depth; i > 0; i--)
+		if (b->frames[i - 1].flow)
+			return b->frames[i - 1].node;
+	return NULL;
+}
+
 static void report_fy_errors(struct ecs_yaml_builder *b, struct fy_diag *diag)
 {
 	void *iter = NULL;
@@ -344,7 +382,21 @@ static void report_fy_errors(struct ecs_yaml_builder *b, struct fy_diag *diag)
 		const char *msg = err->msg && *err->msg ? err->msg : "invalid YAML";
 		/* Our messages start lowercase; libfyaml's sometimes do not ("Unsupported directive"). */
 		char first = msg[0] >= 'A' && msg[0] <= 'Z' && msg[1] >= 'a' && msg[1] <= 'z' ? (char)(msg[0] - 'A' + 'a') : msg[0];
-		ecs_diag_add(b->diags, &ECS001_rule, &sp, NULL, "%c%s", first, msg + 1);
+		const struct ecs_node *open = innermost_flow(b);
+		if (open && strstr(msg, "without a closing")) {
+			/*
+			 * libfyaml notices a missing bracket at the end of the input;
+			 * the bracket the user must close is where the collection opened.
+			 */
+			struct ecs_span at = open->span;
+			at.end = at.start;
+			at.end.byte++;
+			at.end.col++;
+			struct ecs_diag *dg = ecs_diag_add(b->diags, &ECS001_rule, &at, NULL, "%c%s", first, msg + 1);
+			ecs_diag_related(b->diags, dg, &sp, "the input ends here");
+		} else {
+			ecs_diag_add(b->diags, &ECS001_rule, &sp, NULL, "%c%s", first, msg + 1);
+		}
 		any = true;
 	}
 	if (!any) {

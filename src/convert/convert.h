@@ -1,0 +1,51 @@
+/*
+ * convert.h - the CloudFormation emitter: a Compose project (the typed
+ * model) becomes the template Docker's ECS integration produced
+ * (../shared/docs/ecs-mapping.md), with the deviations listed in
+ * docs/deviations.md.
+ *
+ * The template is a cJSON tree owned by the caller (cJSON_Delete).  Problems
+ * the emitter finds (logical-id collisions, sizes no Fargate task has) are
+ * diagnostics in the run; the template is still built so the caller decides,
+ * but it must not be used when the run holds errors.
+ */
+#ifndef ECS_CONVERT_H
+#define ECS_CONVERT_H
+
+#include <cjson/cJSON.h>
+#include <stddef.h>
+
+#include "../core/buf.h"
+#include "../core/run.h"
+
+struct ecs_project;
+
+struct ecs_convert_options {
+	/* --vpc: default of the VpcId parameter (overrides x-aws-vpc). */
+	const char *vpc;
+	/* --subnets a,b: default of the SubnetIds parameter. */
+	const char *subnets;
+	/* Region for the resolv.conf sidecar's search domain; NULL = the
+	 * template's own region (AWS::Region) as the original did offline. */
+	const char *region;
+};
+
+/*
+ * Builds the template of p into *out (NULL when out of memory).  Returns 0,
+ * or -1 when out of memory.  Diagnostics go to r->diags.
+ */
+int ecs_convert(struct ecs_run *r, const struct ecs_project *p, const struct ecs_convert_options *o,
+		cJSON **out);
+
+enum ecs_template_format { ECS_TEMPLATE_JSON, ECS_TEMPLATE_YAML };
+
+/*
+ * Renders the template: keys sorted as the original did (JSON: byte order,
+ * YAML: go-yaml's natural order), JSON through cJSON re-indented to two
+ * spaces, YAML through libfyaml's emitter.  Byte-identical for the same
+ * tree.  The tree is sorted in place.  Returns 0, or -1 (out of memory,
+ * message in err).
+ */
+int ecs_template_render(cJSON *tpl, enum ecs_template_format f, struct ecs_buf *out, struct ecs_buf *err);
+
+#endif

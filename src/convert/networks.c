@@ -1,0 +1,159 @@
+/*
+ * networks.c - one security group per Compose network the services use,
+ * with a rule letting members talk to each other; external networks are
+ * existing security groups named by id (ecs-mapping.md §6).
+ */
+#include <string.h>
+
+#include "cvt.h"
+
+static bool is_external(const struct ecs_network *n)
+{
+	return (n->external.present && n->external.v) || n->x_aws_securitygroup.present;
+}
+
+/* The SG id of an external network: x-aws-securitygroup, else its name. */
+static const char *external_id(const struct ecs_network *n)
+{
+	if (n->x_aws_securitygroup.present)
+		return n->x_aws_securitygroup.v;
+	if (n->name.present)
+		return n->name.v;
+	if (n->external_name.present)
+		return n->external_name.v;
+	return n->effective_name ? n->effective_name : n->key;
+}
+
+bool cvt_network_used(const struct cvt *c, const struct ecs_network *n)
+{
+	for (uint32_t i = 0; i < c->n_svcs; i++) {
+		const struct ecs_service *s = c->svcs[i].s;
+		for (uint32_t j = 0; j < s->n_networks; j++)
+			if (s->networks[j].name.v && strcmp(s->networks[j].name.v, n->key) == 0)
+				return true;
+	}
+	return false;
+}
+
+cJSON *cvt_network_sg(struct cvt *c, const char *key)
+{
+	const struct ecs_network *n = ecs_project_network(c->p, key);
+	const char *id;
+
+	if (n && is_external(n))
+		return cvt_str(c, external_id(n));
+	id = ecs_arena_printf(&c->run->arena, "%sNetwork", cvt_normalise(c, key));
+	if (!id) {
+		c->failed = true;
+		return NULL;
+	}
+	return cvt_ref(c, id);
+}
+
+cJSON *cvt_service_sgs(struct cvt *c, const struct ecs_service *s)
+{
+	cJSON *l = cvt_arr(c);
+	const char **keys = ecs_arena_alloc(&c->run->arena, (s->n_networks + 1) * sizeof(*keys));
+	uint32_t n = 0;
+
+	if (!keys) {
+		c->failed = true;
+		return l;
+	}
+	/* Sorted and once each: the original's order was Go map order. */
+	for (uint32_t i = 0; i < s->n_networks; i++) {
+		const char *k = s->networks[i].name.v;
+		uint32_t at = 0;
+		if (!k)
+			continue;
+		while (at < n && strcmp(keys[at], k) < 0)
+			at++;
+		if (at < n && strcmp(keys[at], k) == 0)
+			continue;
+		memmove(&keys[at + 1], &keys[at], (n - at) * sizeof(*keys));
+		keys[at] = k;
+		n++;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		cvt_push(c, l, cvt_network_sg(c, keys[i]));
+	return l;
+}
+
+static void security_group(struct cvt *c, const char *key, const char *name, const struct ecs_span *span)
+{
+	const char *nid = cvt_normalise(c, key);
+	const char *sg = nid ? ecs_arena_printf(&c->run->arena, "%sNetwork", nid) : NULL;
+	const char *ingress = nid ? ecs_arena_printf(&c->run->arena, "%sNetworkIngress", nid) : NULL;
+	const char *tags[] = { "com.docker.compose.project", c->p->name, "com.docker.compose.network", name };
+	cJSON *props;
+
+	if (!sg || !ingress) {
+		c->failed = true;
+		return;
+	}
+	props = cvt_resource(c, sg, "AWS::EC2::SecurityGroup", "network", key, span);
+	if (!props)
+		return;
+	cvt_set(c, props, "GroupDescription", cvt_strf(c, "%s Security Group for %s network", c->p->name, key));
+	cvt_set(c, props, "Tags", cvt_tag_list(c, tags, 2));
+	cvt_set(c, props, "VpcId", cvt_vpc(c));
+
+	props = cvt_resource(c, ingress, "AWS::EC2::SecurityGroupIngress", "network", key, span);
+	if (!props)
+		return;
+	cvt_set(c, props, "Description", cvt_strf(c, "Allow communication within network %s", key));
+	cvt_set(c, props, "GroupId", cvt_ref(c, sg));
+	cvt_sets(c, props, "IpProtocol", "-1");
+	cvt_set(c, props, "SourceSecurityGroupId", cvt_ref(c, sg));
+}
+
+/* A service naming `default` under networks: Compose defines it even when
+ * the file does not (and the model lists it only for services without networks). */
+static bool default_referenced(const struct cvt *c)
+{
+	for (uint32_t i = 0; i < c->n_svcs; i++)
+		for (uint32_t j = 0; j < c->svcs[i].s->n_networks; j++)
+			if (c->svcs[i].s->networks[j].name.v && strcmp(c->svcs[i].s->networks[j].name.v, "default") == 0)
+				return true;
+	return false;
+}
+
+cJSON *cvt_project_sgs(struct cvt *c)
+{
+	cJSON *l = cvt_arr(c);
+	bool synthetic = !ecs_project_network(c->p, "default") && default_referenced(c);
+
+	for (uint32_t i = 0; i < c->p->n_networks; i++) {
+		const struct ecs_network *n = c->p->networks_sorted[i];
+		if (synthetic && strcmp("default", n->key) < 0) {
+			cvt_push(c, l, cvt_network_sg(c, "default"));
+			synthetic = false;
+		}
+		if (cvt_network_used(c, n))
+			cvt_push(c, l, cvt_network_sg(c, n->key));
+	}
+	if (synthetic)
+		cvt_push(c, l, cvt_network_sg(c, "default"));
+	return l;
+}
+
+static int networks_project(struct cvt *c)
+{
+	for (uint32_t i = 0; i < c->p->n_networks && !c->failed; i++) {
+		const struct ecs_network *n = c->p->networks_sorted[i];
+		if (!is_external(n) && cvt_network_used(c, n))
+			security_group(c, n->key, n->effective_name ? n->effective_name : n->key, &n->key_span);
+	}
+	if (!ecs_project_network(c->p, "default") && default_referenced(c)) {
+		const char *name = ecs_arena_printf(&c->run->arena, "%s_default", c->p->name);
+		if (!name)
+			return -1;
+		security_group(c, "default", name, NULL);
+	}
+	return c->failed ? -1 : 0;
+}
+
+const struct cvt_family cvt_family_networks = {
+	.name = "networks",
+	.project = networks_project,
+};

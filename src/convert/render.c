@@ -1,0 +1,270 @@
+/*
+ * render.c - the template as text.  Keys are sorted the way the original
+ * printed them (JSON: byte order; YAML: go-yaml's natural order, where
+ * "Web9Service" comes before "Web10Service"), then JSON goes through
+ * cJSON and YAML through libfyaml's emitter.
+ *
+ * YAML is emitted from a libfyaml document, not streamed as events:
+ * libfyaml 0.7.12's event emitter writes a block sequence whose first item
+ * is a mapping as a broken flow sequence, and scalar events lose leading
+ * and trailing spaces.  The document costs a few hundred bytes per node,
+ * which matters only far past CloudFormation's 500-resource limit.
+ */
+#include <ctype.h>
+#include <libfyaml.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "convert.h"
+
+typedef int (*key_cmp)(const char *a, const char *b);
+
+static int byte_cmp(const char *a, const char *b)
+{
+	return strcmp(a, b);
+}
+
+static bool is_letter(unsigned char ch)
+{
+	/* go-yaml asks unicode.IsLetter; bytes of multi-byte UTF-8 count as letters. */
+	return isalpha(ch) || ch >= 0x80;
+}
+
+/* go-yaml v2 keyList.Less for two strings. */
+static int natural_cmp(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	for (size_t i = 0; i < la && i < lb; i++) {
+		unsigned char ca = (unsigned char)a[i], cb = (unsigned char)b[i];
+		bool al, bl;
+		if (ca == cb)
+			continue;
+		al = is_letter(ca);
+		bl = is_letter(cb);
+		if (al && bl)
+			return ca < cb ? -1 : 1;
+		if (al || bl)
+			return bl ? -1 : 1;
+		/* Both non-letters: compare the digit runs starting here as numbers. */
+		long long an = 0, bn = 0;
+		size_t ai, bi;
+		if (ca == '0' || cb == '0') {
+			for (size_t j = i; j-- > 0 && isdigit((unsigned char)a[j]);) {
+				if (a[j] != '0') {
+					an = bn = 1;
+					break;
+				}
+			}
+		}
+		for (ai = i; ai < la && isdigit((unsigned char)a[ai]) && an < 100000000000000LL; ai++)
+			an = an * 10 + (a[ai] - '0');
+		for (bi = i; bi < lb && isdigit((unsigned char)b[bi]) && bn < 100000000000000LL; bi++)
+			bn = bn * 10 + (b[bi] - '0');
+		if (an != bn)
+			return an < bn ? -1 : 1;
+		if (ai != bi)
+			return ai < bi ? -1 : 1;
+		return ca < cb ? -1 : 1;
+	}
+	return la < lb ? -1 : la > lb ? 1 : 0;
+}
+
+/* Merge sort of n items by key, using tmp (n items) as scratch. */
+static void sort_items(cJSON **v, cJSON **tmp, size_t n, key_cmp cmp)
+{
+	size_t half = n / 2, i = 0, j = half, k = 0;
+
+	if (n < 2)
+		return;
+	sort_items(v, tmp, half, cmp);
+	sort_items(v + half, tmp, n - half, cmp);
+	while (i < half && j < n)
+		tmp[k++] = cmp(v[j]->string, v[i]->string) < 0 ? v[j++] : v[i++];
+	while (i < half)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof(*v));
+}
+
+/* Sorts every object's members by key, recursively; -1 when out of memory. */
+static int sort_tree(cJSON *v, key_cmp cmp)
+{
+	cJSON *it, **items;
+	int n = 0, i;
+
+	cJSON_ArrayForEach(it, v)
+		if (sort_tree(it, cmp) < 0)
+			return -1;
+	if (!cJSON_IsObject(v) || !v->child)
+		return 0;
+	cJSON_ArrayForEach(it, v)
+		n++;
+	if (!(items = malloc(2 * (size_t)n * sizeof(*items))))
+		return -1;
+	i = 0;
+	cJSON_ArrayForEach(it, v)
+		items[i++] = it;
+	sort_items(items, items + n, (size_t)n, cmp);
+	for (i = 0; i < n; i++) {
+		items[i]->next = i + 1 < n ? items[i + 1] : NULL;
+		items[i]->prev = i > 0 ? items[i - 1] : items[n - 1];
+	}
+	v->child = items[0];
+	free(items);
+	return 0;
+}
+
+/* cJSON indents with tabs and writes "key":<TAB>value; the original used two
+ * spaces.  Strings never hold a raw tab (cJSON escapes it), so every tab is layout. */
+static void add_json(struct ecs_buf *out, const char *s)
+{
+	bool line_start = true;
+
+	for (; *s; s++) {
+		if (*s == '\t') {
+			ecs_buf_adds(out, line_start ? "  " : " ");
+			continue;
+		}
+		line_start = *s == '\n';
+		ecs_buf_addc(out, *s);
+	}
+	ecs_buf_addc(out, '\n');
+}
+
+static bool yaml_word(const char *s)
+{
+	static const char *const words[] = { "y", "n", "yes", "no", "true", "false", "on", "off", "null" };
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcasecmp(s, words[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether s can be written plain and read back as the same string by any
+ * YAML 1.1 or 1.2 reader.  Deliberately narrow: anything else is written
+ * double-quoted.
+ */
+static bool plain_safe(const char *s)
+{
+	size_t len = strlen(s);
+
+	if (!len || !(isalpha((unsigned char)s[0]) || s[0] == '_' || s[0] == '/'))
+		return false;
+	if (s[len - 1] == ' ' || s[len - 1] == ':' || yaml_word(s))
+		return false;
+	for (const char *p = s; *p; p++) {
+		if (!isalnum((unsigned char)*p) && !strchr(" ._/:@=+-()$*^~!%", *p))
+			return false;
+		if (p[0] == ':' && p[1] == ' ')
+			return false;
+		if (p[0] == ' ' && p[1] == ' ')
+			return false;
+	}
+	return true;
+}
+
+static struct fy_node *yaml_scalar(struct fy_document *fyd, const cJSON *v)
+{
+	char *text;
+	struct fy_node *n;
+
+	if (cJSON_IsString(v) && plain_safe(v->valuestring))
+		return fy_node_create_scalar_copy(fyd, v->valuestring, strlen(v->valuestring));
+	/* Numbers, booleans and null print the same in JSON and YAML; a JSON
+	 * string is a valid YAML double-quoted scalar, so cJSON does the escaping. */
+	if (!(text = cJSON_PrintUnformatted(v)))
+		return NULL;
+	/* The built node points into its source text: the document frees it. */
+	if (cJSON_IsString(v))
+		return fy_node_build_from_malloc_string(fyd, text, FY_NT);
+	n = fy_node_create_scalar_copy(fyd, text, strlen(text));
+	free(text);
+	return n;
+}
+
+static struct fy_node *yaml_key(struct fy_document *fyd, const char *key)
+{
+	cJSON tmp = { .type = cJSON_String, .valuestring = (char *)key };
+
+	return yaml_scalar(fyd, &tmp);
+}
+
+static struct fy_node *yaml_node(struct fy_document *fyd, const cJSON *v)
+{
+	struct fy_node *n;
+	const cJSON *it;
+
+	if (cJSON_IsObject(v)) {
+		if (!(n = fy_node_create_mapping(fyd)))
+			return NULL;
+		cJSON_ArrayForEach(it, v) {
+			struct fy_node *k = yaml_key(fyd, it->string), *val = yaml_node(fyd, it);
+			if (!k || !val || fy_node_mapping_append(n, k, val) != 0)
+				return NULL;
+		}
+		return n;
+	}
+	if (cJSON_IsArray(v)) {
+		if (!(n = fy_node_create_sequence(fyd)))
+			return NULL;
+		cJSON_ArrayForEach(it, v) {
+			struct fy_node *item = yaml_node(fyd, it);
+			if (!item || fy_node_sequence_append(n, item) != 0)
+				return NULL;
+		}
+		return n;
+	}
+	return yaml_scalar(fyd, v);
+}
+
+static int render_yaml(const cJSON *tpl, struct ecs_buf *out)
+{
+	/* Keys are unique already (cJSON objects): skip libfyaml's per-append
+	 * duplicate search, which is quadratic in the number of resources. */
+	struct fy_parse_cfg cfg = { .flags = FYPCF_ALLOW_DUPLICATE_KEYS };
+	struct fy_document *fyd = fy_document_create(&cfg);
+	struct fy_node *root;
+	char *text = NULL;
+
+	if (!fyd)
+		return -1;
+	root = yaml_node(fyd, tpl);
+	if (root && fy_document_set_root(fyd, root) == 0)
+		text = fy_emit_document_to_string(fyd, FYECF_MODE_BLOCK | FYECF_INDENT_2 | FYECF_WIDTH_INF |
+							       FYECF_DOC_START_MARK_OFF | FYECF_DOC_END_MARK_OFF);
+	fy_document_destroy(fyd);
+	if (!text)
+		return -1;
+	ecs_buf_adds(out, text);
+	free(text);
+	return 0;
+}
+
+int ecs_template_render(cJSON *tpl, enum ecs_template_format f, struct ecs_buf *out, struct ecs_buf *err)
+{
+	char *text;
+
+	if (sort_tree(tpl, f == ECS_TEMPLATE_YAML ? natural_cmp : byte_cmp) < 0) {
+		ecs_buf_adds(err, "out of memory while sorting the template");
+		return -1;
+	}
+	if (f == ECS_TEMPLATE_YAML) {
+		if (render_yaml(tpl, out) < 0) {
+			ecs_buf_adds(err, "libfyaml could not emit the template");
+			return -1;
+		}
+		return out->failed ? -1 : 0;
+	}
+	if (!(text = cJSON_Print(tpl))) {
+		ecs_buf_adds(err, "out of memory while printing the template");
+		return -1;
+	}
+	add_json(out, text);
+	free(text);
+	return out->failed ? -1 : 0;
+}
