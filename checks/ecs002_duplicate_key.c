@@ -12,5 +12,5 @@ const struct ecs_rule ECS002_rule = {
 	.since = "0.1.0",
 	.severity = ECS_SEV_ERROR,
 	.tags = ECS_TAG_INPUT,
-	.fix = ECS_FIX_NONE,
+	.fix = ECS_FIX_SAFE,
 };

@@ -13,5 +13,5 @@ const struct ecs_rule ECS101_rule = {
 	.since = "0.1.0",
 	.severity = ECS_SEV_ERROR,
 	.tags = ECS_TAG_COMPOSE,
-	.fix = ECS_FIX_NONE,
+	.fix = ECS_FIX_SAFE,
 };

@@ -79,7 +79,8 @@ static const char *const placement_allowed[] = { "constraints", NULL };
 static const char *const resources_allowed[] = { "limits", "reservations", NULL };
 static const char *const limits_allowed[] = { "cpus", "memory", NULL };
 static const char *const reservations_allowed[] = { "cpus", "memory", "devices", "generic_resources", NULL };
-static const char *const device_allowed[] = { "capabilities", "count", "driver", NULL };
+/* device_ids: the emitter reserves one GPU per id (docs/deviations.md). */
+static const char *const device_allowed[] = { "capabilities", "count", "device_ids", "driver", NULL };
 static const char *const update_allowed[] = { "parallelism", NULL };
 static const char *const healthcheck_allowed[] = { "interval", "retries", "start_period", "test", "timeout",
 						   "disable", NULL };
@@ -92,6 +93,8 @@ static const char *const none[] = { NULL };
 static const char *const top_network_allowed[] = { "external", "name", NULL };
 static const char *const top_volume_allowed[] = { "external", "name", "driver_opts", NULL };
 static const char *const top_secret_allowed[] = { "external", "name", "file", NULL };
+/* A secret read from the environment has no file: ECS311 refuses it. */
+static const char *const top_secret_elsewhere[] = { "environment", NULL };
 
 static bool listed(const char *const *list, const char *key)
 {
@@ -198,7 +201,8 @@ static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 	if (!s->node)
 		return;
 	/* Without an image ECS203 reports the service, and build is part of that finding. */
-	check_map(ck, s->node, path, service_known, service_allowed, s->image.present ? service_elsewhere : service_elsewhere_build);
+	check_map(ck, s->node, path, service_known, service_allowed,
+		  s->image.present && s->image.len ? service_elsewhere : service_elsewhere_build);
 	check_deploy(ck, ecs_node_map_get(s->node, "deploy"), ecs_check_printf(ck, "%s/deploy", path));
 	check_map(ck, ecs_node_map_get(s->node, "healthcheck"), ecs_check_printf(ck, "%s/healthcheck", path),
 		  healthcheck_known, healthcheck_allowed, NULL);
@@ -220,7 +224,7 @@ static void check_service(struct ecs_check *ck, const struct ecs_service *s)
 }
 
 static void check_top(struct ecs_check *ck, const struct ecs_project *p, const char *section,
-		      const char *const *known, const char *const *allowed)
+		      const char *const *known, const char *const *allowed, const char *const *elsewhere)
 {
 	const struct ecs_node *sec = ecs_node_deref(ecs_node_map_get(p->root, section));
 
@@ -229,17 +233,17 @@ static void check_top(struct ecs_check *ck, const struct ecs_project *p, const c
 	for (uint32_t i = 0; i < sec->map.n; i++)
 		check_map(ck, sec->map.pairs[i].value,
 			  ecs_check_printf(ck, "/%s/%s", section, ecs_node_text(sec->map.pairs[i].key)), known, allowed,
-			  NULL);
+			  elsewhere);
 }
 
 static void check_project(struct ecs_check *ck, const struct ecs_project *p)
 {
 	if (!p->root)
 		return;
-	check_top(ck, p, "networks", top_network_known, top_network_allowed);
-	check_top(ck, p, "volumes", top_volume_known, top_volume_allowed);
-	check_top(ck, p, "secrets", top_secret_known, top_secret_allowed);
-	check_top(ck, p, "configs", top_config_known, none);
+	check_top(ck, p, "networks", top_network_known, top_network_allowed, NULL);
+	check_top(ck, p, "volumes", top_volume_known, top_volume_allowed, NULL);
+	check_top(ck, p, "secrets", top_secret_known, top_secret_allowed, top_secret_elsewhere);
+	check_top(ck, p, "configs", top_config_known, none, NULL);
 }
 
 const struct ecs_rule ECS202_rule = {

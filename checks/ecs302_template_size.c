@@ -6,7 +6,7 @@
  */
 #include "check.h"
 
-#define INLINE_MAX 51200u
+#define INLINE_MAX ECS_CFN_INLINE_MAX
 #define S3_MAX 1048576u
 
 static void check_template(struct ecs_check *ck, const struct ecs_template_view *t)

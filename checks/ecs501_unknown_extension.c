@@ -14,5 +14,5 @@ const struct ecs_rule ECS501_rule = {
 	.since = "0.1.0",
 	.severity = ECS_SEV_WARNING,
 	.tags = ECS_TAG_XAWS,
-	.fix = ECS_FIX_NONE,
+	.fix = ECS_FIX_SAFE,
 };

@@ -43,8 +43,9 @@ function! ale#linter#Define(filetype, linter) abort
   call add(g:defined, [a:filetype, a:linter])
 endfunction
 VIM
-  # "wéb": 'hostname' after it on line 2 is at character 30, byte 31 (Vim's column).
-  printf 'services:\n  w\xc3\xa9b: {image: "nginx:1.27", hostname: web}\n  db:\n    image: postgres:16\n    cap_add: [SYS_ADMIN]\n' > "$tmp/proj/docker-compose.yml"
+  # The label key "wéb" (non-ASCII; service names are ASCII in Compose): 'hostname' after it
+  # on line 2 is at character 47, byte 48, so Vim's 1-based column is 49.
+  printf 'services:\n  web: {labels: {w\xc3\xa9b: x}, image: "nginx:1.27", hostname: web}\n  db:\n    image: postgres:16\n    cap_add: [SYS_ADMIN]\n' > "$tmp/proj/docker-compose.yml"
   cat > "$tmp/test.vim" <<VIM
 set nomore
 try
@@ -59,7 +60,7 @@ try
   let s:out = systemlist(s:cmd, bufnr(''))
   let s:items = ale_linters#yaml#ecslint#Handle(bufnr(''), s:out)
   let s:want = [
-  \ {'lnum': 2, 'col': 31, 'type': 'W', 'code': 'ECS202'},
+  \ {'lnum': 2, 'col': 49, 'type': 'W', 'code': 'ECS202'},
   \ {'lnum': 5, 'col': 15, 'type': 'E', 'code': 'ECS206'}]
   if len(s:items) != 2 | throw 'got ' . string(s:items) . ' from ' . string(s:out) | endif
   for s:i in range(2)

@@ -3,7 +3,8 @@
 checks every answer: the initialize handshake, push diagnostics on didOpen/
 didChange/didSave/didClose with exact UTF-16 ranges, pull diagnostics,
 JSON-RPC errors for malformed input (bad headers, bad JSON, unknown methods,
-oversized frames) without a crash, and the shutdown/exit protocol."""
+oversized frames) without a crash, the shutdown/exit protocol, and code
+actions (quick fixes and fix-all) from the findings' fixes."""
 import json
 import queue
 import random
@@ -121,7 +122,8 @@ def initialize(s, caps=None):
 
 
 URI = "file:///tmp/ecslint-lsp-test/compose.yaml"
-DUP = "services:\n  w\u00e9b\U0001F600: {image: x, image: y}\n"
+# The non-ASCII characters sit in a label key (service names are ASCII in Compose), before the duplicate.
+DUP = "services:\n  web: {labels: {w\u00e9b\U0001F600: x}, image: x, image: y}\n"
 GOOD = "services:\n  web:\n    image: nginx\n"
 BROKEN = "services:\n  web:\n    ports: [\"80:80\"\n"
 
@@ -144,14 +146,14 @@ d = p["diagnostics"][0]
 check(d["code"] == "ECS002", "code is the rule id")
 check(d["source"] == "ecslint", "source")
 check(d["severity"] == 1, "error severity")
-# "  wéb😀: {image: x, image: y}": é is 1 UTF-16 unit, 😀 is 2, so the second
-# "image" starts at character 20 (19 code points) and ends at 25.
-check(d["range"] == {"start": {"line": 1, "character": 20}, "end": {"line": 1, "character": 25}},
+# "  web: {labels: {wéb😀: x}, image: x, image: y}": é is 1 UTF-16 unit, 😀 is 2,
+# so the second "image" starts at character 38 (37 code points) and ends at 43.
+check(d["range"] == {"start": {"line": 1, "character": 38}, "end": {"line": 1, "character": 43}},
       "UTF-16 range of the duplicate: %r" % d["range"])
 check(d["codeDescription"]["href"].endswith("/checks/ecs002_duplicate_key.md"), "codeDescription link")
 rel = d.get("relatedInformation", [])
 check(len(rel) == 1 and rel[0]["location"]["uri"] == URI and
-      rel[0]["location"]["range"]["start"] == {"line": 1, "character": 10}, "related: first definition %r" % rel)
+      rel[0]["location"]["range"]["start"] == {"line": 1, "character": 28}, "related: first definition %r" % rel)
 check("help:" in d["message"], "help in the message")
 
 s.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2},
@@ -270,6 +272,127 @@ s.pending = []
 initialize(s)
 s.raw(b"Content-Length: 100\r\n\r\n{\"jsonrpc\"")
 check(s.close() == 1, "truncated input: status 1, no crash")
+
+# 4. Code actions: the findings' fixes as quick fixes and "fix all", with
+# UTF-16 ranges, checked by applying them here and against `check --fix`.
+def utf16_offset(text, pos):
+    """Index in text of an LSP position (0-based line, UTF-16 units)."""
+    lines = text.splitlines(keepends=True)
+    i = sum(len(l) for l in lines[:pos["line"]])
+    units = 0
+    line = lines[pos["line"]] if pos["line"] < len(lines) else ""
+    for ch in line:
+        if units >= pos["character"] or ch in "\r\n":
+            break
+        units += 2 if ord(ch) > 0xFFFF else 1
+        i += 1
+    return i
+
+
+def apply_edits(text, edits):
+    spans = sorted(((utf16_offset(text, e["range"]["start"]), utf16_offset(text, e["range"]["end"]), e["newText"])
+                    for e in edits), reverse=True)
+    for a, b, new in spans:
+        text = text[:a] + new + text[b:]
+    return text
+
+
+FIXABLE = ("services:\n"
+           "  web:\n"
+           "    image: nginx   # kept\n"
+           "    ports:\n"
+           "      - 22:22\n"
+           "    labels: {\"caf\u00e9\U0001F600\": on}\n"
+           "    image: nginx\n"
+           "    cap_add: [NET_ADMIN]\n")
+s = Server()
+s.pending = []
+caps = initialize(s)["result"]["capabilities"]
+cap = caps.get("codeActionProvider", {})
+check(isinstance(cap, dict) and set(cap.get("codeActionKinds", [])) == {"quickfix", "source.fixAll.ecslint"},
+      "codeActionProvider advertised: %r" % cap)
+s.notify("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "yaml", "version": 1, "text": FIXABLE}})
+diags = s.diagnostics(URI)["diagnostics"]
+by_code = {}
+for x in diags:
+    by_code.setdefault(x["code"], []).append(x)
+check(set(by_code) >= {"ECS002", "ECS113", "ECS114", "ECS206"}, "fixable findings published: %r" % sorted(by_code))
+
+on = by_code.get("ECS114", [None])[0]
+if on:
+    line = FIXABLE.splitlines()[5]
+    col = len(line[:line.index(": on") + 2].encode("utf-16-le")) // 2
+    check(on["range"]["start"] == {"line": 5, "character": col}, "ECS114 range in UTF-16: %r" % on["range"])
+    check(on["data"]["fixable"] is True, "diagnostic says it is fixable")
+    rid = s.request("textDocument/codeAction", {"textDocument": {"uri": URI}, "range": on["range"],
+                                                "context": {"diagnostics": [on], "only": ["quickfix"]}})
+    acts = s.response(rid).get("result")
+    check(isinstance(acts, list) and len(acts) == 1, "one quick fix on the 'on': %r" % acts)
+    if acts:
+        a = acts[0]
+        check(a["kind"] == "quickfix" and a["isPreferred"] is True, "safe quick fix is preferred: %r" % a)
+        check(a["diagnostics"] == [on], "the action names the client's diagnostic")
+        check(a["edit"]["changes"][URI] == [{"range": on["range"], "newText": "\"on\""}],
+              "edit quotes the value in place: %r" % a["edit"])
+
+# A cursor anywhere on the repeated key offers its removal; unsafe fixes are offered but not preferred.
+dup = by_code.get("ECS002", [None])[0]
+if dup:
+    cursor = {"line": dup["range"]["start"]["line"], "character": dup["range"]["start"]["character"] + 2}
+    rid = s.request("textDocument/codeAction", {"textDocument": {"uri": URI}, "range": {"start": cursor, "end": cursor},
+                                                "context": {"diagnostics": []}})
+    acts = [a for a in s.response(rid)["result"] if a["kind"] == "quickfix"]
+    check([a["diagnostics"][0]["code"] for a in acts] == ["ECS002"], "quick fix under the cursor: %r" % acts)
+    if acts:
+        fixed = apply_edits(FIXABLE, acts[0]["edit"]["changes"][URI])
+        check(fixed == FIXABLE.replace("    image: nginx\n    cap_add", "    cap_add"),
+              "ECS002 edit removes the line: %r" % fixed)
+whole = {"start": {"line": 0, "character": 0}, "end": {"line": 8, "character": 0}}
+rid = s.request("textDocument/codeAction", {"textDocument": {"uri": URI}, "range": whole,
+                                            "context": {"diagnostics": [], "only": ["quickfix"]}})
+acts = s.response(rid)["result"]
+unsafe = [a for a in acts if a["diagnostics"][0]["code"] == "ECS206"]
+check(len(acts) == 4 and len(unsafe) == 1 and unsafe[0]["isPreferred"] is False and "unsafe" in unsafe[0]["title"],
+      "four quick fixes, ECS206's unsafe: %r" % [(a["title"], a["isPreferred"]) for a in acts])
+
+# "Fix all" gives what `check --fix -` gives, and leaves nothing to fix.
+rid = s.request("textDocument/codeAction", {"textDocument": {"uri": URI}, "range": whole,
+                                            "context": {"diagnostics": [], "only": ["source.fixAll"]}})
+acts = s.response(rid)["result"]
+check(len(acts) == 1 and acts[0]["kind"] == "source.fixAll.ecslint", "one fix-all action: %r" % acts)
+cli = subprocess.run([BIN, "check", "--fix", "--stdin-filename", "/tmp/ecslint-lsp-test/compose.yaml", "-"],
+                     input=FIXABLE.encode("utf-8"), capture_output=True, timeout=TIMEOUT).stdout.decode("utf-8")
+if acts:
+    fixed = apply_edits(FIXABLE, acts[0]["edit"]["changes"][URI])
+    check(fixed == cli, "fix-all equals check --fix:\n%s---\n%s" % (fixed, cli))
+    check("# kept" in fixed and "caf\u00e9\U0001F600" in fixed and "NET_ADMIN" in fixed, "fix-all keeps the rest")
+    s.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": fixed}]})
+    left = [x["code"] for x in s.diagnostics(URI)["diagnostics"]]
+    check(not {"ECS002", "ECS113", "ECS114"} & set(left), "fixed buffer re-checks clean: %r" % left)
+    rid = s.request("textDocument/codeAction", {"textDocument": {"uri": URI}, "range": whole,
+                                                "context": {"diagnostics": [], "only": ["source.fixAll"]}})
+    check(s.response(rid)["result"] == [], "fix-all on the fixed buffer offers nothing")
+
+# CRLF line ends and a character outside the BMP before the edit on its line.
+CRLF = "services:\r\n  web:\r\n    image: nginx\r\n    labels: {\"\U0001F600\": yes, b: no}\r\n"
+s.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"text": CRLF}]})
+s.diagnostics(URI)
+rid = s.request("textDocument/codeAction", {"textDocument": {"uri": URI}, "range": whole,
+                                            "context": {"diagnostics": [], "only": ["quickfix"]}})
+acts = s.response(rid)["result"]
+fixed = apply_edits(CRLF, [e for a in acts for e in a["edit"]["changes"][URI]])
+check(fixed == CRLF.replace(": yes", ": \"yes\"").replace(": no}", ": \"no\"}"),
+      "quick fixes on a CRLF buffer with an emoji: %r" % fixed)
+
+rid = s.request("textDocument/codeAction", {"textDocument": {"uri": "file:///tmp/unopened.yaml"}, "range": whole,
+                                            "context": {"diagnostics": []}})
+check(s.response(rid).get("result") == [], "no actions for a buffer never opened")
+rid = s.request("textDocument/codeAction", {"textDocument": {"uri": URI}})
+check(s.response(rid).get("error", {}).get("code") == -32602, "codeAction without a range: invalid params")
+rid = s.request("shutdown")
+s.response(rid)
+s.notify("exit")
+check(s.close() == 0, "code action session ends cleanly")
 
 print("lsp: %d failed checks" % len(failures))
 sys.exit(1 if failures else 0)

@@ -13,8 +13,9 @@ command -v nvim >/dev/null 2>&1 || { echo "nvim absent: skipped"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/proj" "$tmp/home"
-# "  wéb😀: {image: x, image: y}": the second "image" is at UTF-16 character 20, byte 23.
-printf 'services:\n  w\xc3\xa9b\xf0\x9f\x98\x80: {image: x, image: y}\n' > "$tmp/proj/compose.yaml"
+# "  web: {labels: {wéb😀: x}, image: x, image: y}" (non-ASCII in a label key: service
+# names are ASCII in Compose): the second "image" is at UTF-16 character 38, byte 41.
+printf 'services:\n  web: {labels: {w\xc3\xa9b\xf0\x9f\x98\x80: x}, image: x, image: y}\n' > "$tmp/proj/compose.yaml"
 cat > "$tmp/test.lua" <<LUA
 local out = io.open('$tmp/result.txt', 'w')
 local function finish(ok, msg)
@@ -35,7 +36,7 @@ local desc = string.format('code=%s source=%s severity=%s lnum=%s col=%s end_col
   tostring(d.code or lsp.code), tostring(d.source), tostring(d.severity), tostring(d.lnum), tostring(d.col),
   tostring(d.end_col), tostring(lsp.codeDescription and lsp.codeDescription.href))
 if #vim.diagnostic.get(buf) ~= 1 or (d.code or lsp.code) ~= 'ECS002' or d.source ~= 'ecslint'
-  or d.severity ~= vim.diagnostic.severity.ERROR or d.lnum ~= 1 or d.col ~= 23 or d.end_col ~= 28 then
+  or d.severity ~= vim.diagnostic.severity.ERROR or d.lnum ~= 1 or d.col ~= 41 or d.end_col ~= 46 then
   return finish(false, 'unexpected diagnostic: ' .. desc)
 end
 -- Edit the buffer (didChange, full sync): the duplicate goes, so must the diagnostic.

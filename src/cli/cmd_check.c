@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "../engine/config.h"
+#include "../fix/fix.h"
 #include "../pipeline/lint.h"
 #include "../report/report.h"
 #include "commands.h"
@@ -43,6 +44,12 @@ const char ecs_cmd_check_help[] =
 	"  --project-directory DIR relative paths and .env are taken from DIR\n"
 	"  --env-file FILE         read variables from FILE instead of .env (repeatable)\n"
 	"  --profile NAME          activate a profile (repeatable; else COMPOSE_PROFILES)\n"
+	"  --fix                   apply safe fixes, re-check, rewrite the files (atomically,\n"
+	"                          mode kept); fixed standard input goes to stdout and the\n"
+	"                          report to stderr\n"
+	"  --unsafe-fixes          with --fix or --diff, also apply fixes that change behaviour\n"
+	"  --diff                  print the fixes as a unified diff and change nothing; the\n"
+	"                          report goes to stderr\n"
 	"  -h, --help              show this help\n"
 	"\n"
 	"formats:\n"
@@ -56,6 +63,8 @@ const char ecs_cmd_check_help[] =
 	"'# ecslint: disable=ECS202' on a line (or alone on the line before)\n"
 	"suppresses that finding; 'ecslint explain ECS902' lists every form.\n"
 	"'ecslint rules' lists the rules.\n"
+	"With --fix or --diff the report, the summary and the exit status are about\n"
+	"what remains after fixing.\n"
 	"\n"
 	"exit status: 0 clean, 1 findings, 2 unreadable or unparsable input, 3 usage\n"
 	"or internal error.\n";
@@ -95,8 +104,9 @@ int ecs_cmd_check(int argc, char **argv)
 	struct ecs_buf out = ECS_BUF_INIT, summary = ECS_BUF_INIT;
 	struct ecs_report_ctx ctx;
 	char err[512];
+	struct ecs_fix_result fixed = { 0 };
 	size_t n_inputs = 0;
-	int status;
+	int status, lint;
 
 	ecs_options_init(&o);
 	if (ecs_options_parse(&o, argc, argv, err, sizeof(err)) != ECS_PARSE_OK ||
@@ -112,28 +122,39 @@ int ecs_cmd_check(int argc, char **argv)
 		return 0;
 	}
 	ecs_run_init(&run);
-	if (ecs_lint_inputs(&run, &o, &n_inputs) < 0) {
+	lint = o.fix || o.diff ? ecs_fix_inputs(&run, &o, &n_inputs, &fixed) : ecs_lint_inputs(&run, &o, &n_inputs);
+	if (lint < 0) {
 		fprintf(stderr, "ecslint: out of memory\n");
 		status = 3;
 		goto out;
 	}
-	status = ecs_lint_exit_status(&run, &o);
+	status = fixed.status ? fixed.status : ecs_lint_exit_status(&run, &o);
 	ctx.files = &run.files;
 	ctx.diags = &run.diags;
-	ctx.color = ecs_output_color(&o, STDOUT_FILENO);
+	ctx.color = ecs_output_color(&o, fixed.stdout_taken ? STDERR_FILENO : STDOUT_FILENO);
 	ctx.exit_code = status;
 	ctx.tool_version = ECSLINT_VERSION;
 	ctx.base_dir = NULL;
+	/*
+	 * A report is a few hundred bytes a finding: one allocation up front,
+	 * because growing it after the template's millions of frees makes
+	 * glibc consolidate its heap on every realloc.
+	 */
+	ecs_buf_reserve(&out, 4096 + 400 * run.diags.n);
 	int fs = format_report(&o, &ctx, &out);
 	if (fs) {
 		status = fs;
 		goto out;
 	}
-	int ws = ecs_output_write(&o, &out);
+	/* Fixed standard input or a diff holds stdout; the report goes beside the summary. */
+	int ws = fixed.stdout_taken && !o.output ? (fputs(out.data ? out.data : "", stderr), 0)
+						 : ecs_output_write(&o, &out);
 	if (ws) {
 		status = ws;
 		goto out;
 	}
+	if (o.fix || o.diff)
+		ecs_fix_summary(&fixed, &run, &o, &summary);
 	ecs_report_summary(&ctx, n_inputs, &summary);
 	if (summary.data)
 		fputs(summary.data, stderr);

@@ -98,6 +98,7 @@ int ecs_options_parse(struct ecs_options *o, int argc, char **argv, char *err, s
 {
 	int c;
 
+	o->command = argc > 0 ? argv[0] : NULL;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hf:p:o:", long_options, NULL)) != -1) {

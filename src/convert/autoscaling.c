@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "../../checks/rules.h"
 #include "cvt.h"
 
 static bool set(const struct ecs_mint *v)
@@ -13,39 +14,47 @@ static bool set(const struct ecs_mint *v)
 	return v->present && v->valid && v->v != 0;
 }
 
-/* Combinations no policy can express; same words as rule ECS502.  False after reporting. */
+/* path/key, as rule ECS502 words its JSON pointers. */
+static const char *sub(struct cvt *c, const char *path, const char *key)
+{
+	return path ? ecs_arena_printf(&c->run->arena, "%s/%s", path, key) : NULL;
+}
+
+/* Combinations no policy can express: rule ECS502's findings, so `check` reports each once.  False after reporting. */
 static bool valid(struct cvt *c, const struct ecs_service *s, const struct ecs_autoscaling *a)
 {
 	const char *const targets[] = { "cpu", "memory" };
 	const struct ecs_mint *values[] = { &a->cpu, &a->memory };
+	const char *path = ecs_arena_printf(&c->run->arena, "/services/%s/deploy/x-aws-autoscaling", s->name);
 	struct ecs_diag *d;
 	bool ok = true;
 
 	if (set(&a->cpu) && set(&a->memory)) {
-		d = cvt_error(c, &a->memory.span, NULL, "keep one target: the integration creates one target-tracking policy",
-			      "x-aws-autoscaling sets both cpu and memory targets");
+		d = cvt_report(c, &ECS502_rule, &a->memory.span, sub(c, path, "memory"),
+			       "keep one target: the integration creates one target-tracking policy",
+			       "x-aws-autoscaling sets both cpu and memory targets");
 		if (d)
 			ecs_diag_related(&c->run->diags, d, &a->cpu.span, "cpu target set here");
 		ok = false;
 	} else if (!set(&a->cpu) && !set(&a->memory)) {
-		cvt_error(c, a->key ? &a->key->span : &a->span, NULL,
-			  "add 'cpu: 75' or 'memory: 75' (percent); a target of 0 is rejected by AWS",
-			  "x-aws-autoscaling of service '%s' sets no cpu or memory target", s->name);
+		cvt_report(c, &ECS502_rule, a->key ? &a->key->span : &a->span, path,
+			   "add 'cpu: 75' or 'memory: 75' (percent); a target of 0 is rejected by AWS",
+			   "x-aws-autoscaling of service '%s' sets no cpu or memory target", s->name);
 		ok = false;
 	}
 	for (size_t i = 0; i < 2; i++) {
 		if (!set(values[i]) || values[i]->v <= 100)
 			continue;
-		d = cvt_error(c, &values[i]->span, NULL, NULL, "x-aws-autoscaling %s target '%s' is above 100 %%",
-			      targets[i], values[i]->text);
+		d = cvt_report(c, &ECS502_rule, &values[i]->span, sub(c, path, targets[i]), NULL,
+			       "x-aws-autoscaling %s target '%s' is above 100 %%", targets[i], values[i]->text);
 		if (d)
 			ecs_diag_help(&c->run->diags, d, "the target is the average %s utilisation to keep, e.g. '%s: 75'",
 				      targets[i], targets[i]);
 		ok = false;
 	}
 	if (a->min.present && a->min.valid && a->max.valid && a->min.v > a->max.v) {
-		d = cvt_error(c, &a->min.span, NULL, "min must not exceed max",
-			      "x-aws-autoscaling min '%s' exceeds max '%s'", a->min.text, a->max.text);
+		d = cvt_report(c, &ECS502_rule, &a->min.span, sub(c, path, "min"), "min must not exceed max",
+			       "x-aws-autoscaling min '%s' exceeds max '%s'", a->min.text, a->max.text);
 		if (d)
 			ecs_diag_related(&c->run->diags, d, &a->max.span, "max set here");
 		ok = false;

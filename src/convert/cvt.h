@@ -157,6 +157,13 @@ void cvt_depends_on(struct cvt *c, cJSON *resource, const char *id);
 /* Reports a conversion problem (ECS310) at span; returns it (NULL when out of memory) for related locations. */
 struct ecs_diag *cvt_error(struct cvt *c, const struct ecs_span *span, const char *path, const char *help,
 			  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/*
+ * The same under a check rule's id, for problems a rule of `ecslint check`
+ * reports in the same words, at the same place and path: the two findings
+ * are one after de-duplication, and the rule's policy applies to it.
+ */
+struct ecs_diag *cvt_report(struct cvt *c, const struct ecs_rule *rule, const struct ecs_span *span, const char *path,
+			   const char *help, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* ---- IAM (iam.c) */
 /* An assume-role policy document for a service principal. */

@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "../../checks/rules.h"
 #include "cvt.h"
 
 static bool wants_gpu(const struct ecs_device_request *d)
@@ -88,6 +89,18 @@ static bool memory_given(const struct ecs_service *s)
 	return (lim->present && lim->valid && lim->v >= 1048576) || (res->present && res->valid && res->v >= 1048576);
 }
 
+/* The JSON pointer rule ECS210 gives the device request at `at`. */
+static const char *device_path(struct cvt *c, const struct ecs_service *s, const struct ecs_span *at)
+{
+	const struct ecs_resources *r = s->deploy->reservations;
+
+	for (uint32_t i = 0; i < r->n_devices; i++)
+		if (&r->devices[i].span == at)
+			return ecs_arena_printf(&c->run->arena, "/services/%s/deploy/resources/reservations/devices/%u",
+						s->name, i);
+	return NULL;
+}
+
 static int gpu_service(struct cvt *c, struct cvt_svc *sv)
 {
 	const struct ecs_service *s = sv->s;
@@ -99,11 +112,11 @@ static int gpu_service(struct cvt *c, struct cvt_svc *sv)
 	if (gpus == 0)
 		return 0;
 	if (gpus < 0) {
-		/* Same words as rule ECS210, which reports this in `ecslint check`. */
-		cvt_error(c, at, NULL,
-			  "set 'count:' to the number of GPUs (e.g. 'count: 1') and 'capabilities: [gpu]' so the service "
-			  "runs on GPU instances (EC2)",
-			  "GPU request without a count keeps service '%s' on Fargate, which has no GPUs", s->name);
+		/* Rule ECS210's finding, so `check` reports it once. */
+		cvt_report(c, &ECS210_rule, at, device_path(c, s, at),
+			   "set 'count:' to the number of GPUs (e.g. 'count: 1') and 'capabilities: [gpu]' so the service "
+			   "runs on GPU instances (EC2)",
+			   "request for a GPU without a count keeps service '%s' on Fargate, which has no GPUs", s->name);
 		return 0;
 	}
 	if (!memory_given(s)) {
@@ -113,11 +126,12 @@ static int gpu_service(struct cvt *c, struct cvt_svc *sv)
 		return 0;
 	}
 	if (cvt_external_cluster(c)) {
-		/* The original crashed here; same words as rule ECS210. */
-		d = cvt_error(c, at, NULL,
-			      "the integration creates GPU (EC2) capacity only in a cluster it creates: remove "
-			      "x-aws-cluster, or deploy this service separately",
-			      "GPU service '%s' cannot run on the cluster named by x-aws-cluster", s->name);
+		/* The original crashed here; rule ECS210's finding. */
+		d = cvt_report(c, &ECS210_rule, at,
+			       ecs_arena_printf(&c->run->arena, "/services/%s/deploy/resources/reservations", s->name),
+			       "the integration creates GPU (EC2) capacity only in a cluster it creates: remove "
+			       "x-aws-cluster, or deploy this service separately",
+			       "service '%s' reserves GPUs, which the cluster named by x-aws-cluster cannot provide", s->name);
 		if (d)
 			ecs_diag_related(&c->run->diags, d, &c->p->x_aws_cluster.span, "existing cluster set here");
 		return 0;

@@ -35,18 +35,29 @@ static bool is_letter(unsigned char ch)
 static int natural_cmp(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
+	bool digits = false;	/* the common prefix ends in a digit */
 
 	for (size_t i = 0; i < la && i < lb; i++) {
 		unsigned char ca = (unsigned char)a[i], cb = (unsigned char)b[i];
 		bool al, bl;
-		if (ca == cb)
+		if (ca == cb) {
+			digits = isdigit(ca);
 			continue;
+		}
 		al = is_letter(ca);
 		bl = is_letter(cb);
 		if (al && bl)
 			return ca < cb ? -1 : 1;
-		if (al || bl)
+		/*
+		 * After a digit, the side that goes on with a letter has the shorter
+		 * number (Default80Ingress before Default8080Ingress); elsewhere
+		 * the non-letter sorts first.  go-yaml's keyList.Less does both.
+		 */
+		if (al || bl) {
+			if (digits)
+				return al ? -1 : 1;
 			return bl ? -1 : 1;
+		}
 		/* Both non-letters: compare the digit runs starting here as numbers. */
 		long long an = 0, bn = 0;
 		size_t ai, bi;
@@ -123,13 +134,17 @@ static void add_json(struct ecs_buf *out, const char *s)
 {
 	bool line_start = true;
 
-	for (; *s; s++) {
-		if (*s == '\t') {
-			ecs_buf_adds(out, line_start ? "  " : " ");
+	/* cJSON indents with tabs: copy runs between tabs whole, tabs become spaces. */
+	while (*s) {
+		size_t run = strcspn(s, "\t");
+		if (run) {
+			ecs_buf_add(out, s, run);
+			line_start = s[run - 1] == '\n';
+			s += run;
 			continue;
 		}
-		line_start = *s == '\n';
-		ecs_buf_addc(out, *s);
+		ecs_buf_adds(out, line_start ? "  " : " ");
+		s++;
 	}
 	ecs_buf_addc(out, '\n');
 }
@@ -267,4 +282,35 @@ int ecs_template_render(cJSON *tpl, enum ecs_template_format f, struct ecs_buf *
 	add_json(out, text);
 	free(text);
 	return out->failed ? -1 : 0;
+}
+
+int ecs_template_size(cJSON *tpl, enum ecs_template_format f, size_t *bytes, struct ecs_buf *err)
+{
+	struct ecs_buf out = ECS_BUF_INIT;
+	char *text;
+	size_t n = 0;
+	bool line_start = true;
+
+	if (f == ECS_TEMPLATE_YAML) {
+		int rc = ecs_template_render(tpl, f, &out, err);
+		*bytes = out.len;
+		ecs_buf_release(&out);
+		return rc;
+	}
+	if (sort_tree(tpl, byte_cmp) < 0 || !(text = cJSON_Print(tpl))) {
+		ecs_buf_adds(err, "out of memory while printing the template");
+		return -1;
+	}
+	/* The length add_json() would produce, without building the text. */
+	for (const char *s = text; *s; s++) {
+		if (*s == '\t') {
+			n += line_start ? 2 : 1;
+			continue;
+		}
+		line_start = *s == '\n';
+		n++;
+	}
+	free(text);
+	*bytes = n + 1;
+	return 0;
 }

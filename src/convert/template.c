@@ -265,6 +265,16 @@ void cvt_depends_on(struct cvt *c, cJSON *resource, const char *id)
 	cvt_push(c, d, cvt_str(c, id));
 }
 
+static struct ecs_diag *cvt_vreport(struct cvt *c, const struct ecs_rule *rule, const struct ecs_span *span,
+				    const char *path, const char *help, const char *fmt, va_list ap)
+{
+	struct ecs_diag *d = ecs_diag_vadd(&c->run->diags, rule, span, path, fmt, ap);
+
+	if (d && help)
+		ecs_diag_help(&c->run->diags, d, "%s", help);
+	return d;
+}
+
 struct ecs_diag *cvt_error(struct cvt *c, const struct ecs_span *span, const char *path, const char *help,
 			  const char *fmt, ...)
 {
@@ -272,9 +282,19 @@ struct ecs_diag *cvt_error(struct cvt *c, const struct ecs_span *span, const cha
 	struct ecs_diag *d;
 
 	va_start(ap, fmt);
-	d = ecs_diag_vadd(&c->run->diags, &ECS310_rule, span, path, fmt, ap);
+	d = cvt_vreport(c, &ECS310_rule, span, path, help, fmt, ap);
 	va_end(ap);
-	if (d && help)
-		ecs_diag_help(&c->run->diags, d, "%s", help);
+	return d;
+}
+
+struct ecs_diag *cvt_report(struct cvt *c, const struct ecs_rule *rule, const struct ecs_span *span, const char *path,
+			   const char *help, const char *fmt, ...)
+{
+	va_list ap;
+	struct ecs_diag *d;
+
+	va_start(ap, fmt);
+	d = cvt_vreport(c, rule, span, path, help, fmt, ap);
+	va_end(ap);
 	return d;
 }

@@ -78,6 +78,12 @@ void ecs_buf_addf(struct ecs_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+void ecs_buf_reserve(struct ecs_buf *b, size_t extra)
+{
+	if (reserve(b, extra))
+		b->data[b->len] = '\0';
+}
+
 void ecs_buf_reset(struct ecs_buf *b)
 {
 	b->len = 0;

@@ -26,6 +26,8 @@ void ecs_buf_adds(struct ecs_buf *b, const char *s);
 void ecs_buf_addc(struct ecs_buf *b, char c);
 void ecs_buf_addf(struct ecs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ecs_buf_vaddf(struct ecs_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Makes room for extra more bytes up front (one allocation instead of many). */
+void ecs_buf_reserve(struct ecs_buf *b, size_t extra);
 void ecs_buf_reset(struct ecs_buf *b);
 void ecs_buf_release(struct ecs_buf *b);
 /* Hands ->data to the caller (free() it) and leaves the buffer empty. */

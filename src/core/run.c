@@ -158,7 +158,8 @@ static struct ecs_source *read_unsized(struct ecs_run *r, int fd, const char *di
 	return src;
 }
 
-struct ecs_source *ecs_run_read(struct ecs_run *r, const char *path, const char *display)
+/* Reads path from the disk, or standard input for "-". */
+static struct ecs_source *read_input(struct ecs_run *r, const char *path, const char *display)
 {
 	struct stat st;
 	int fd, err = 0;
@@ -209,6 +210,24 @@ struct ecs_source *ecs_run_read(struct ecs_run *r, const char *path, const char 
 		return NULL;
 	}
 	return ecs_files_adopt(&r->files, &r->arena, display, data, len);
+}
+
+struct ecs_source *ecs_run_read(struct ecs_run *r, const char *path, const char *display)
+{
+	struct ecs_source *src = NULL;
+	bool overlaid = false;
+
+	for (size_t i = 0; i < r->n_overlay && !overlaid; i++) {
+		if (strcmp(r->overlay[i].path, path) == 0) {
+			src = ecs_run_add_text(r, display, r->overlay[i].data, r->overlay[i].len);
+			overlaid = true;
+		}
+	}
+	if (!overlaid)
+		src = read_input(r, path, display);
+	if (src)
+		src->origin = ecs_arena_strdup(&r->arena, path);
+	return src;
 }
 
 struct ecs_source *ecs_run_add_text(struct ecs_run *r, const char *display, const char *text, size_t len)

@@ -28,6 +28,7 @@ struct ecs_span {
 
 struct ecs_source {
 	const char *path;	/* as shown in diagnostics */
+	const char *origin;	/* the path it was read from ("-": stdin), NULL for in-memory text */
 	const char *data;	/* arena-owned, NUL-terminated */
 	size_t len;
 	uint32_t *line_starts;	/* byte offset of each line's first byte */

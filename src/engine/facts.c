@@ -7,27 +7,16 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../convert/cvt.h"
 #include "../convert/fargate.h"
 #include "../model/model.h"
 
 int64_t ecs_service_gpus(const struct ecs_service *s)
 {
-	const struct ecs_resources *r = s->deploy->reservations;
+	const struct ecs_span *at;
 
-	for (uint32_t i = 0; i < r->n_generic_resources; i++) {
-		const struct ecs_generic_resource *g = &r->generic_resources[i];
-		if (g->kind.present && strcmp(g->kind.v, "gpus") == 0 && g->value.present && g->value.valid)
-			return g->value.v;
-	}
-	for (uint32_t i = 0; i < r->n_devices; i++) {
-		const struct ecs_device_request *d = &r->devices[i];
-		if (d->capabilities.n == 1 && strcmp(d->capabilities.v[0].v, "gpu") == 0) {
-			if (d->count_all)
-				return -1;
-			return d->count.present && d->count.valid ? d->count.v : 0;
-		}
-	}
-	return 0;
+	/* The emitter's count, so a rule never disagrees with the template about EC2. */
+	return cvt_service_gpus(s, &at);
 }
 
 bool ecs_service_on_ec2(const struct ecs_service *s)

@@ -16,9 +16,10 @@ struct ecs_project;
 struct ecs_resources;
 
 /*
- * GPUs the service reserves, as the integration counts them (§10.1):
- * reservations.generic_resources kind "gpus", else the first device request
- * whose capabilities are exactly [gpu].  -1 for `count: all`.
+ * GPUs the service reserves, as ecslint's emitter counts them (§10.1 with
+ * docs/deviations.md): generic_resources of kind "gpus" plus every device
+ * request with the gpu capability (its count, else one per device id).
+ * -1 when a GPU device asks for all or gives neither count nor device ids.
  */
 int64_t ecs_service_gpus(const struct ecs_service *s);
 /* The service gets LaunchType EC2 (a GPU count > 0); every other service runs on Fargate. */

@@ -128,7 +128,8 @@ static int fill_section(struct ecs_arena *a, const cJSON *tpl, const char *name,
 		struct ecs_template_item *item = &out->v[out->n++];
 		const struct origin *org = find_origin(o, it->string ? it->string : "");
 		const cJSON *type = cJSON_GetObjectItemCaseSensitive(it, "Type");
-		char *json = cJSON_PrintUnformatted(it);
+		/* Sizes only matter past the inline limit (ECS302 names the heaviest). */
+		char *json = view->body_bytes > ECS_CFN_INLINE_MAX ? cJSON_PrintUnformatted(it) : NULL;
 
 		item->logical_id = ecs_arena_strdup(a, it->string ? it->string : "");
 		item->type = cJSON_IsString(type) ? ecs_arena_strdup(a, type->valuestring) : NULL;

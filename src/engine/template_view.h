@@ -9,6 +9,9 @@
 #ifndef ECS_TEMPLATE_VIEW_H
 #define ECS_TEMPLATE_VIEW_H
 
+/* CloudFormation: a template body sent inline is at most this many bytes. */
+#define ECS_CFN_INLINE_MAX 51200u
+
 #include <stddef.h>
 
 #include "../core/arena.h"
@@ -19,7 +22,8 @@ struct ecs_project;
 struct ecs_template_item {
 	const char *logical_id;
 	const char *type;		/* resources: "AWS::ECS::Service"; else NULL */
-	size_t bytes;			/* size of the entry's value, compact JSON */
+	size_t bytes;			/* size of the entry's value, compact JSON; 0 while the
+					 * template is under ECS_CFN_INLINE_MAX */
 	struct ecs_span origin;		/* the Compose element that produced it */
 	const char *origin_name;	/* e.g. "service 'web'", for messages */
 	size_t origin_len;		/* length of the origin's part of logical_id (0: none) */

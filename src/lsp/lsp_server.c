@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "../core/run.h"
+#include "lsp_fix.h"
 #include "lsp_io.h"
 #include "lsp_lint.h"
 
@@ -172,6 +173,17 @@ static void refresh(struct server *s, const char *uri, const struct document *d)
 		publish(s, uri, d);
 }
 
+/* Quick fixes per finding, and "fix all" for codeActionsOnSave. */
+static bool add_code_action_provider(cJSON *caps)
+{
+	cJSON *cap = cJSON_AddObjectToObject(caps, "codeActionProvider");
+	cJSON *kinds = cap ? cJSON_AddArrayToObject(cap, "codeActionKinds") : NULL;
+
+	return kinds && cJSON_AddItemToArray(kinds, cJSON_CreateString("quickfix")) &&
+	       cJSON_AddItemToArray(kinds, cJSON_CreateString("source.fixAll.ecslint")) &&
+	       cJSON_AddBoolToObject(cap, "resolveProvider", 0);
+}
+
 static cJSON *on_initialize(struct server *s, const cJSON *params, int *code, const char **why)
 {
 	cJSON *r = cJSON_CreateObject(), *caps, *sync, *save, *info, *diag;
@@ -192,6 +204,8 @@ static cJSON *on_initialize(struct server *s, const cJSON *params, int *code, co
 	    !cJSON_AddBoolToObject(sync, "openClose", 1) || !cJSON_AddNumberToObject(sync, "change", 1) ||
 	    !cJSON_AddBoolToObject(save, "includeText", 0) || !cJSON_AddStringToObject(info, "name", "ecslint") ||
 	    !cJSON_AddStringToObject(info, "version", s->version))
+		goto nomem;
+	if (!add_code_action_provider(caps))
 		goto nomem;
 	if (s->pull_diagnostics) {
 		diag = cJSON_AddObjectToObject(caps, "diagnosticProvider");
@@ -365,11 +379,32 @@ static cJSON *on_diagnostic(struct server *s, const cJSON *params, int *code, co
 	return r;
 }
 
+static cJSON *on_code_action(struct server *s, const cJSON *params, int *code, const char **why)
+{
+	const char *uri = str_at(obj_at(params, "textDocument"), "uri");
+	struct document *d = uri ? doc_find(s, uri) : NULL;
+	cJSON *actions;
+
+	if (!uri || !obj_at(params, "range")) {
+		*code = RPC_INVALID_PARAMS;
+		*why = "textDocument/codeAction needs textDocument.uri and range";
+		return NULL;
+	}
+	/* A buffer we were not sent has no findings, so no fixes. */
+	actions = d ? ecs_lsp_code_actions(uri, d->text, d->len, params) : cJSON_CreateArray();
+	if (!actions) {
+		*code = RPC_INTERNAL_ERROR;
+		*why = "out of memory";
+	}
+	return actions;
+}
+
 static const struct method methods[] = {
 	{ "exit", false, on_exit_notification },
 	{ "initialize", true, on_initialize },
 	{ "initialized", false, on_initialized },
 	{ "shutdown", true, on_shutdown },
+	{ "textDocument/codeAction", true, on_code_action },
 	{ "textDocument/diagnostic", true, on_diagnostic },
 	{ "textDocument/didChange", false, on_did_change },
 	{ "textDocument/didClose", false, on_did_close },

@@ -4,9 +4,10 @@
  *
  * Methods: initialize, initialized, textDocument/didOpen, didChange,
  * didSave, didClose, textDocument/diagnostic (pull, when the client
- * supports it; otherwise diagnostics are pushed), shutdown, exit.  Every
- * other request gets MethodNotFound; unknown notifications are ignored.
- * New methods (textDocument/codeAction for fixes) are one table entry.
+ * supports it; otherwise diagnostics are pushed), textDocument/codeAction
+ * (the findings' fixes, lsp_fix.c), shutdown, exit.  Every other request
+ * gets MethodNotFound; unknown notifications are ignored.  A new method is
+ * one table entry.
  */
 #ifndef ECS_LSP_SERVER_H
 #define ECS_LSP_SERVER_H

@@ -67,8 +67,31 @@ static const char *suggest_property(struct sch_state *st, const struct sch *n, c
 	return c->hint;
 }
 
+/*
+ * The safe fix for a misspelt key: rename it when the schema has exactly
+ * one close name, the key is written here as a plain scalar (its bytes are
+ * its text), and the mapping does not hold that name already.
+ */
+static void offer_rename(struct sch_state *st, struct sch_finding *f, const struct sch *n, const char *key,
+			 const struct ecs_node *key_node, const struct ecs_node *map, bool from_merge, bool xaws)
+{
+	const char **names;
+	const char *to;
+	size_t count;
+
+	if (!f || from_merge || key_node->kind != ECS_NODE_SCALAR || key_node->style != ECS_STYLE_PLAIN ||
+	    key_node->scalar.content_end - key_node->scalar.content_start != key_node->scalar.len)
+		return;
+	names = prop_names(st, n, xaws, &count);
+	to = names ? ecs_suggest_unique(key, names, count) : NULL;
+	if (!to || ecs_node_map_pair(map, to))
+		return;
+	f->rename = key_node;
+	f->rename_to = to;
+}
+
 static void report_unknown_extension(struct sch_state *st, const struct sch *n, const char *key,
-				     const struct ecs_node *key_node)
+				     const struct ecs_node *key_node, const struct ecs_node *map, bool from_merge)
 {
 	const struct ecs_schema *s = st->s;
 	const char *where = sch_in(st, st->depth - 1), *hint;
@@ -80,6 +103,7 @@ static void report_unknown_extension(struct sch_state *st, const struct sch *n, 
 		return;
 	if ((hint = suggest_property(st, n, key, true))) {
 		sch_help(st, f, "did you mean '%s'?", hint);
+		offer_rename(st, f, n, key, key_node, map, from_merge, true);
 		return;
 	}
 	for (uint32_t i = 0; i < s->n_extensions; i++) {
@@ -107,13 +131,13 @@ static void report_unknown_extension(struct sch_state *st, const struct sch *n, 
 }
 
 void sch_report_unknown(struct sch_state *st, const struct sch *n, const char *key,
-			   const struct ecs_node *key_node, bool guarded)
+			   const struct ecs_node *key_node, bool guarded, const struct ecs_node *map, bool from_merge)
 {
 	struct sch_finding *f;
 	const char *hint, *where;
 
 	if (guarded && strncmp(key, XAWS_PREFIX, strlen(XAWS_PREFIX)) == 0) {
-		report_unknown_extension(st, n, key, key_node);
+		report_unknown_extension(st, n, key, key_node, map, from_merge);
 		return;
 	}
 	where = sch_in(st, st->depth - 1);
@@ -139,9 +163,10 @@ void sch_report_unknown(struct sch_state *st, const struct sch *n, const char *k
 	f = sch_report(st, &ECS101_rule, key_node, "unknown attribute '%s' %s", key, where);
 	if (!f)
 		return;
-	if ((hint = suggest_property(st, n, key, false)))
+	if ((hint = suggest_property(st, n, key, false))) {
 		sch_help(st, f, "did you mean '%s'?", hint);
-	else if (st->depth == 3 && st->segs[0].key && strcmp(st->segs[0].key, "services") == 0 &&
+		offer_rename(st, f, n, key, key_node, map, from_merge, false);
+	} else if (st->depth == 3 && st->segs[0].key && strcmp(st->segs[0].key, "services") == 0 &&
 		 (hint = legacy_help(key)))
 		sch_help(st, f, "'%s' is a legacy Compose v1/v2 attribute: %s", key, hint);
 	else if (n->n_pattern_props && strcmp(n->pattern_props[0].re->source, "^x-") == 0)

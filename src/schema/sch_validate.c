@@ -56,7 +56,8 @@ static bool is_reset(const struct ecs_node *v)
 	return v && v->tag && strcmp(v->tag, "!reset") == 0;
 }
 
-static void validate_pair(struct sch_state *st, const struct sch *n, const struct ecs_pair *p)
+static void validate_pair(struct sch_state *st, const struct sch *n, const struct ecs_pair *p,
+			  const struct ecs_node *map)
 {
 	const char *key = ecs_node_text(p->key);
 	const struct sch_prop *prop;
@@ -91,13 +92,13 @@ static void validate_pair(struct sch_state *st, const struct sch *n, const struc
 			continue;
 		matched = true;
 		if (pp->schema->never)
-			sch_report_unknown(st, n, key, p->key, true);
+			sch_report_unknown(st, n, key, p->key, true, map, p->from_merge);
 		else
 			validate(st, pp->schema, p->value);
 	}
 	if (!matched && n->additional) {
 		if (n->additional->never)
-			sch_report_unknown(st, n, key, p->key, false);
+			sch_report_unknown(st, n, key, p->key, false, map, p->from_merge);
 		else
 			validate(st, n->additional, p->value);
 	}
@@ -108,7 +109,7 @@ static void validate_object(struct sch_state *st, const struct sch *n, const str
 			    const struct ecs_node *at)
 {
 	for (uint32_t i = 0; i < v->map.n; i++)
-		validate_pair(st, n, &v->map.pairs[i]);
+		validate_pair(st, n, &v->map.pairs[i], v);
 	for (uint32_t i = 0; i < n->n_required; i++) {
 		const struct ecs_node *parent_key = st->depth ? st->segs[st->depth - 1].key_node : NULL;
 
@@ -424,6 +425,13 @@ int ecs_schema_validate_compose(const struct ecs_schema *s, const struct ecs_nod
 			ecs_diag_help(diags, d, "%s", f->help);
 		if (d && f->related)
 			ecs_diag_related(diags, d, &f->related->span, "%s", f->related_message);
+		if (d && f->rename) {
+			const struct ecs_node *k = f->rename;
+			const char *title = ecs_arena_printf(arena, "rename '%s' to '%s'", k->scalar.text, f->rename_to);
+
+			ecs_diag_fix(diags, d, ECS_FIX_SAFE, title ? title : "rename the key", k->span.file,
+				     k->scalar.content_start, k->scalar.content_end, f->rename_to);
+		}
 	}
 	pcre2_match_data_free(st.md);
 	free(st.segs);

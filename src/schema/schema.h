@@ -86,5 +86,7 @@ bool ecs_scalar_resolve(const struct ecs_node *n, struct ecs_scalar_value *out);
  * a likely typo (case differences count as near), else NULL.
  */
 const char *ecs_suggest(const char *word, const char *const *candidates, size_t n);
+/* ecs_suggest's answer when it is the only close candidate, else NULL: a fix renames only to an unambiguous target. */
+const char *ecs_suggest_unique(const char *word, const char *const *candidates, size_t n);
 
 #endif

@@ -111,6 +111,8 @@ struct sch_finding {
 	const char *help;
 	const struct ecs_node *related;	/* a second location, or NULL */
 	const char *related_message;
+	const struct ecs_node *rename;	/* a key the fix renames to rename_to, or NULL */
+	const char *rename_to;
 	uint32_t depth;
 };
 
@@ -151,9 +153,13 @@ void sch_help(struct sch_state *st, struct sch_finding *f, const char *fmt, ...)
 /* Text of a scalar for a message: quoted, shortened, or a type word for collections. */
 const char *sch_value_text(struct sch_state *st, const struct ecs_node *n);
 
-/* sch_unknown.c: reports key (of a mapping validated by n) as not allowed there. */
+/*
+ * sch_unknown.c: reports key (of mapping map, validated by n) as not
+ * allowed there; a misspelt key gets a rename fix unless it came from a
+ * merge key (from_merge).
+ */
 void sch_report_unknown(struct sch_state *st, const struct sch *n, const char *key,
-			const struct ecs_node *key_node, bool guarded);
+			const struct ecs_node *key_node, bool guarded, const struct ecs_node *map, bool from_merge);
 
 /* sch_unique.c: reports repeated items of a sequence (uniqueItems). */
 void sch_check_unique(struct sch_state *st, const struct ecs_node *seq);

@@ -95,3 +95,24 @@ const char *ecs_suggest(const char *word, const char *const *candidates, size_t 
 	}
 	return best;
 }
+
+const char *ecs_suggest_unique(const char *word, const char *const *candidates, size_t n)
+{
+	const char *best = ecs_suggest(word, candidates, n);
+	size_t lw = strlen(word), limit = (lw + 2) / 4;
+
+	if (!best)
+		return NULL;
+	if (limit < 1)
+		limit = 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t lc = strlen(candidates[i]);
+
+		if (candidates[i] == best || lc > SUGGEST_MAX_LEN || strcmp(word, candidates[i]) == 0 ||
+		    (lw > lc ? lw - lc : lc - lw) > limit)
+			continue;
+		if (distance(word, lw, candidates[i], lc, limit) <= limit)
+			return NULL;
+	}
+	return best;
+}

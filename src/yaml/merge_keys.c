@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../../checks/rules.h"
+#include "duplicate_fix.h"
 
 /* A key set over scalar key text: linear for small mappings, hashed otherwise. */
 struct keyset {
@@ -182,8 +183,7 @@ int ecs_yaml_finish_mapping(struct ecs_yaml_builder *b, struct ecs_node *n,
 			struct ecs_diag *dg = ecs_diag_add(b->diags, &ECS002_rule, &key->span, NULL,
 				"duplicate key '%s' in this mapping", k->scalar.text);
 			ecs_diag_related(b->diags, dg, &pairs[dup].key->span, "first defined here");
-			ecs_diag_help(b->diags, dg, "YAML forbids repeated keys; readers disagree on which value wins. "
-				      "Keep one of them");
+			ecs_yaml_duplicate_fix(b, n, kids, i, &pairs[dup], dg);
 			continue;
 		}
 		out++;

@@ -18,6 +18,7 @@
 #include "compose/project.h"
 #include "convert/convert.h"
 #include "core/run.h"
+#include "model/model.h"
 
 struct conv {
 	struct ecs_run run;
@@ -31,6 +32,7 @@ static char *no_env[] = { NULL };
 static size_t convert_text(struct conv *cv, const char *dir, const char *text)
 {
 	struct ecs_project_input in;
+	struct ecs_project *p = NULL;
 	struct ecs_convert_options copts = { .subnets = "subnet-0aaa1111,subnet-0bbb2222" };
 	char path[512];
 
@@ -41,7 +43,9 @@ static size_t convert_text(struct conv *cv, const char *dir, const char *text)
 	cv->tpl = NULL;
 	assert_int_equal(ecs_project_load_text(&cv->run, &cv->opt, path, text, strlen(text), &in), 0);
 	assert_non_null(in.root);
-	assert_int_equal(ecs_convert_input(&cv->run, &in, &copts, &cv->tpl), 0);
+	assert_int_equal(ecs_model_build(&cv->run, &in, &p), 0);
+	assert_non_null(p);
+	assert_int_equal(ecs_convert(&cv->run, p, &copts, &cv->tpl), 0);
 	return cv->run.diags.n;
 }
 
