@@ -9,7 +9,10 @@
 # expected.<name> for a file <name> the command wrote.  An optional 'env'
 # file holds NAME=VALUE lines added to the command's environment.  A missing expected.out
 # is an error.  UPDATE=1 rewrites the expectations for review (git diff).
+# ECSLINT_WRAPPER, when set, prefixes every BIN invocation (split on spaces),
+# e.g. "valgrind -q --error-exitcode=99 --leak-check=full" (tests/valgrind.sh).
 set -u
+read -r -a wrapper <<<"${ECSLINT_WRAPPER:-}"
 bin=$(readlink -f "$1")
 root=$2
 fail=0 pass=0
@@ -32,7 +35,7 @@ while IFS= read -r exitfile; do
   input=/dev/null
   [ -f "$dir/stdin" ] && input=$(readlink -f "$dir/stdin")
   ( cd "$dir" && env -u NO_COLOR -u COMPOSE_FILE -u COMPOSE_PROJECT_NAME -u COMPOSE_PROFILES \
-      ${envs[@]+"${envs[@]}"} "$bin" "${args[@]}" <"$input" >"$tmp/out" 2>"$tmp/err"; echo $? >"$tmp/exit" )
+      ${envs[@]+"${envs[@]}"} ${wrapper[@]+"${wrapper[@]}"} "$bin" "${args[@]}" <"$input" >"$tmp/out" 2>"$tmp/err"; echo $? >"$tmp/exit" )
   if [ "${UPDATE:-0}" = 1 ]; then
     cp "$tmp/out" "$dir/expected.out"; cp "$tmp/exit" "$dir/expected.exit"
     [ -f "$dir/expected.err" ] && cp "$tmp/err" "$dir/expected.err"

@@ -61,6 +61,8 @@ static const char *absolute(struct ecs_loader *l, const char *path)
 {
 	char buf[PATH_MAX];
 
+	if (!path)	/* the caller's allocation failed; the arena says so */
+		return NULL;
 	if (realpath(path, buf))
 		return ecs_arena_strdup(&l->r->arena, buf);
 	return ecs_loader_join(l, l->cwd, path);

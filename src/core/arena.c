@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct ecs_arena_block {
 	struct ecs_arena_block *next;
@@ -15,6 +16,7 @@ struct ecs_arena_block {
 };
 
 enum { ECS_ARENA_BLOCK = 64 * 1024 };
+#define ECS_ARENA_HUGE ((size_t)2 * 1024 * 1024)
 
 void ecs_arena_init(struct ecs_arena *a)
 {
@@ -41,10 +43,26 @@ void ecs_arena_release(struct ecs_arena *a)
 	a->used_total = 0;
 }
 
-static struct ecs_arena_block *new_block(struct ecs_arena *a, size_t need)
+/* A block for need bytes; one_off blocks hold just that allocation. */
+static struct ecs_arena_block *new_block(struct ecs_arena *a, size_t need, bool one_off)
 {
-	size_t size = need > ECS_ARENA_BLOCK ? need : ECS_ARENA_BLOCK;
+	/*
+	 * Blocks double every four, up to 4 MiB: a small file still costs one
+	 * 64 KiB block, a 10 MB one a few dozen blocks instead of two thousand,
+	 * and big blocks can be backed by huge pages, which on a 20,000-service
+	 * file saves most of the page faults (profiled: a fifth of the run).
+	 */
+	size_t grown = (size_t)ECS_ARENA_BLOCK << (a->blocks / 4 < 6 ? a->blocks / 4 : 6);
+	size_t size = need > grown || one_off ? need : grown;
 	struct ecs_arena_block *b;
+
+	/*
+	 * Under torture every allocation gets a block of its own, so counting
+	 * blocks counts allocations and N = 1, 2, ... fails each call site in
+	 * turn, not only the few that happen to open a 64 KiB block.
+	 */
+	if (a->fail_at > 0)
+		size = need;
 
 	a->blocks++;
 	if (a->fail_at > 0 && a->blocks == a->fail_at)
@@ -52,16 +70,29 @@ static struct ecs_arena_block *new_block(struct ecs_arena *a, size_t need)
 	b = malloc(sizeof(*b) + size);
 	if (!b)
 		return NULL;
+#ifdef MADV_HUGEPAGE
+	if (size >= ECS_ARENA_HUGE) {
+		/* The aligned 2 MiB pages inside the block; advice only, so failure is fine. */
+		uintptr_t lo = ((uintptr_t)b + ECS_ARENA_HUGE - 1) & ~(uintptr_t)(ECS_ARENA_HUGE - 1);
+		uintptr_t hi = ((uintptr_t)b + sizeof(*b) + size) & ~(uintptr_t)(ECS_ARENA_HUGE - 1);
+		if (hi > lo)
+			madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+	}
+#endif
 	b->size = size;
 	b->used = 0;
 	return b;
 }
 
-void *ecs_arena_alloc(struct ecs_arena *a, size_t size)
+/*
+ * Hands out size bytes at an offset aligned to align (a power of two).
+ * Strings ask for 1: a scalar of a few bytes then costs its length, not 16,
+ * which on a 20,000-service file is several megabytes.
+ */
+static void *arena_alloc_aligned(struct ecs_arena *a, size_t size, size_t align)
 {
-	const size_t align = _Alignof(max_align_t);
 	struct ecs_arena_block *b = a->head;
-	size_t rounded;
+	size_t off = 0;
 
 	if (a->failed)
 		return NULL;
@@ -69,11 +100,14 @@ void *ecs_arena_alloc(struct ecs_arena *a, size_t size)
 		a->failed = true;
 		return NULL;
 	}
-	rounded = (size + align - 1) & ~(align - 1);
-	if (rounded == 0)
-		rounded = align;
-	if (!b || b->size - b->used < rounded) {
-		b = new_block(a, rounded);
+	if (size == 0)
+		size = 1;
+	if (b)
+		off = (b->used + align - 1) & ~(align - 1);
+	if (!b || off > b->size || b->size - off < size) {
+		bool one_off = a->head && size > ECS_ARENA_BLOCK / 4;
+
+		b = new_block(a, size, one_off);
 		if (!b) {
 			a->failed = true;
 			return NULL;
@@ -82,18 +116,24 @@ void *ecs_arena_alloc(struct ecs_arena *a, size_t size)
 		 * A big one-off allocation goes behind the current block so the
 		 * space left in the current block is not wasted.
 		 */
-		if (a->head && rounded > ECS_ARENA_BLOCK / 4) {
+		if (one_off) {
 			b->next = a->head->next;
 			a->head->next = b;
 		} else {
 			b->next = a->head;
 			a->head = b;
 		}
+		off = 0;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += rounded;
-	a->used_total += rounded;
+	void *p = (char *)b->data + off;
+	a->used_total += size + (off - b->used);
+	b->used = off + size;
 	return p;
+}
+
+void *ecs_arena_alloc(struct ecs_arena *a, size_t size)
+{
+	return arena_alloc_aligned(a, size, _Alignof(max_align_t));
 }
 
 void *ecs_arena_zalloc(struct ecs_arena *a, size_t size)
@@ -107,8 +147,13 @@ void *ecs_arena_zalloc(struct ecs_arena *a, size_t size)
 
 char *ecs_arena_strndup(struct ecs_arena *a, const char *s, size_t len)
 {
-	char *p = ecs_arena_alloc(a, len + 1);
+	char *p;
 
+	if (len >= SIZE_MAX / 2) {
+		a->failed = true;
+		return NULL;
+	}
+	p = arena_alloc_aligned(a, len + 1, 1);
 	if (!p)
 		return NULL;
 	if (len)
@@ -133,7 +178,7 @@ char *ecs_arena_vprintf(struct ecs_arena *a, const char *fmt, va_list ap)
 	va_end(copy);
 	if (n < 0)
 		return NULL;
-	p = ecs_arena_alloc(a, (size_t)n + 1);
+	p = arena_alloc_aligned(a, (size_t)n + 1, 1);
 	if (!p)
 		return NULL;
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

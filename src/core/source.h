@@ -48,6 +48,9 @@ struct ecs_files {
  */
 struct ecs_source *ecs_files_add(struct ecs_files *files, struct ecs_arena *a,
 				 const char *path, const char *data, size_t len);
+/* Adds data that already lives in the arena a, NUL-terminated at data[len], without copying it. */
+struct ecs_source *ecs_files_adopt(struct ecs_files *files, struct ecs_arena *a,
+				   const char *path, const char *data, size_t len);
 const struct ecs_source *ecs_files_get(const struct ecs_files *files, uint32_t index);
 
 /* Position of a byte offset (clamped to the file's end). */

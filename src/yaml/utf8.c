@@ -37,11 +37,12 @@ long ecs_utf8_check(const char *str, size_t len, const char **why)
 			*why = "invalid UTF-8 lead byte";
 			return (long)i;
 		}
-		if (len - i <= need) {
-			*why = "truncated UTF-8 sequence";
-			return (long)i;
-		}
 		for (size_t k = 1; k <= need; k++) {
+			/* Cut off by the end only if what is there continues the sequence. */
+			if (i + k >= len) {
+				*why = "truncated UTF-8 sequence";
+				return (long)i;
+			}
 			if ((s[i + k] & 0xC0) != 0x80) {
 				*why = "invalid UTF-8 continuation byte";
 				return (long)i;

@@ -17,21 +17,6 @@
 #include "merge_keys.h"
 #include "yaml_internal.h"
 
-static struct ecs_span span_of(const struct ecs_source *src, const struct fy_mark *s,
-			       const struct fy_mark *e)
-{
-	struct ecs_span span;
-
-	span.file = src->index;
-	span.start.byte = (uint32_t)s->input_pos;
-	span.start.line = (uint32_t)s->line + 1;
-	span.start.col = (uint32_t)s->column + 1;
-	span.end.byte = (uint32_t)e->input_pos;
-	span.end.line = (uint32_t)e->line + 1;
-	span.end.col = (uint32_t)e->column + 1;
-	return span;
-}
-
 static struct ecs_pos pos_before(const struct ecs_pos p)
 {
 	struct ecs_pos q = p;
@@ -183,7 +168,6 @@ static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *
 	struct ecs_node *n = ecs_arena_zalloc(b->arena, sizeof(*n));
 	struct fy_token *t = ev->scalar.value;
 	size_t len = 0;
-	const char *text;
 
 	if (!n)
 		return NULL;
@@ -197,7 +181,7 @@ static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *
 		em = fy_event_end_mark(ev);
 	}
 	if (sm && em && sm->line >= 0) {
-		n->span = span_of(b->src, sm, em);
+		n->span = ecs_yaml_span_of(b, sm, em);
 	} else {
 		/* Zero-width, right after what came before (the key of `key:`). */
 		n->span.file = b->src->index;
@@ -212,9 +196,8 @@ static struct ecs_node *new_scalar(struct ecs_yaml_builder *b, struct fy_event *
 		if (n->span.end.byte < b->src->len)
 			n->span.end = pos_after(n->span.end);
 	}
-	text = t ? fy_token_get_text(t, &len) : NULL;
 	if (n->style != ECS_STYLE_SINGLE || !decode_single_line_quoted(b, n)) {
-		n->scalar.text = ecs_arena_strndup(b->arena, text ? text : "", text ? len : 0);
+		n->scalar.text = ecs_yaml_scalar_text(b, n, t, &len);
 		n->scalar.len = (uint32_t)len;
 	}
 	n->tag = token_text(b, ev->scalar.tag);
@@ -236,7 +219,7 @@ static int open_collection(struct ecs_yaml_builder *b, struct fy_event *ev, bool
 	struct ecs_node *n;
 
 	if (b->depth >= b->max_depth) {
-		struct ecs_span sp = span_of(b->src, fy_event_start_mark(ev), fy_event_end_mark(ev));
+		struct ecs_span sp = ecs_yaml_event_span(b, ev);
 		struct ecs_diag *dg = ecs_diag_add(b->diags, &ECS003_rule, &sp, NULL,
 			"nesting deeper than %u levels", b->max_depth);
 		ecs_diag_help(b->diags, dg, "a Compose file needs a few levels; this input is likely generated or hostile");
@@ -256,7 +239,7 @@ static int open_collection(struct ecs_yaml_builder *b, struct fy_event *ev, bool
 	n->kind = mapping ? ECS_NODE_MAPPING : ECS_NODE_SEQUENCE;
 	n->tag = token_text(b, tag);
 	n->anchor = token_text(b, anchor);
-	n->span = span_of(b->src, fy_event_start_mark(ev), fy_event_end_mark(ev));
+	n->span = ecs_yaml_event_span(b, ev);
 	n->span.end = n->span.start;
 	f = &b->frames[b->depth++];
 	f->node = n;
@@ -295,12 +278,13 @@ static int close_collection(struct ecs_yaml_builder *b, struct fy_event *ev)
 	struct ecs_frame *f = &b->frames[b->depth - 1];
 	struct ecs_node *n = f->node;
 	size_t count = b->n_children - f->first_child;
-	struct ecs_node **kids = b->children + f->first_child;
+	/* No child pushed yet means no scratch stack at all: NULL + 0 is undefined. */
+	struct ecs_node **kids = count ? b->children + f->first_child : NULL;
 	int rc;
 
 	if (f->flow) {
 		/* The closing bracket is the end. */
-		struct ecs_span close = span_of(b->src, fy_event_start_mark(ev), fy_event_end_mark(ev));
+		struct ecs_span close = ecs_yaml_event_span(b, ev);
 		n->span.end = close.end;
 	} else if (count) {
 		n->span.end = kids[count - 1]->kind == ECS_NODE_ALIAS || kids[count - 1]->span.end.byte >= n->span.start.byte
@@ -313,7 +297,8 @@ static int close_collection(struct ecs_yaml_builder *b, struct fy_event *ev)
 		n->seq.items = ecs_arena_alloc(b->arena, (count ? count : 1) * sizeof(*n->seq.items));
 		if (!n->seq.items)
 			return -1;
-		memcpy(n->seq.items, kids, count * sizeof(*kids));
+		if (count)
+			memcpy(n->seq.items, kids, count * sizeof(*kids));
 	} else {
 		rc = ecs_yaml_finish_mapping(b, n, kids, count / 2);
 		if (rc)
@@ -333,7 +318,7 @@ static int on_alias(struct ecs_yaml_builder *b, struct fy_event *ev)
 	if (!n)
 		return -1;
 	n->kind = ECS_NODE_ALIAS;
-	n->span = span_of(b->src, fy_event_start_mark(ev), fy_event_end_mark(ev));
+	n->span = ecs_yaml_event_span(b, ev);
 	/* libfyaml's mark starts after the '*'; the user wrote it. */
 	if (n->span.start.byte > 0 && b->src->data[n->span.start.byte - 1] == '*')
 		n->span.start = pos_before(n->span.start);
@@ -394,8 +379,11 @@ static void report_fy_errors(struct ecs_yaml_builder *b, struct fy_diag *diag)
 				byte++;
 		}
 		sp = ecs_source_span(b->src, byte, byte < b->src->len ? byte + 1 : byte);
+		const char *msg = err->msg && *err->msg ? err->msg : "invalid YAML";
+		/* Our messages start lowercase; libfyaml's sometimes do not ("Unsupported directive"). */
+		char first = msg[0] >= 'A' && msg[0] <= 'Z' && msg[1] >= 'a' && msg[1] <= 'z' ? (char)(msg[0] - 'A' + 'a') : msg[0];
 		const struct ecs_node *open = innermost_flow(b);
-		if (open && err->msg && strstr(err->msg, "without a closing")) {
+		if (open && strstr(msg, "without a closing")) {
 			/*
 			 * libfyaml notices a missing bracket at the end of the input;
 			 * the bracket the user must close is where the collection opened.
@@ -404,10 +392,10 @@ static void report_fy_errors(struct ecs_yaml_builder *b, struct fy_diag *diag)
 			at.end = at.start;
 			at.end.byte++;
 			at.end.col++;
-			struct ecs_diag *dg = ecs_diag_add(b->diags, &ECS001_rule, &at, NULL, "%s", err->msg);
+			struct ecs_diag *dg = ecs_diag_add(b->diags, &ECS001_rule, &at, NULL, "%c%s", first, msg + 1);
 			ecs_diag_related(b->diags, dg, &sp, "the input ends here");
 		} else {
-			ecs_diag_add(b->diags, &ECS001_rule, &sp, NULL, "%s", err->msg ? err->msg : "invalid YAML");
+			ecs_diag_add(b->diags, &ECS001_rule, &sp, NULL, "%c%s", first, msg + 1);
 		}
 		any = true;
 	}
@@ -419,20 +407,45 @@ static void report_fy_errors(struct ecs_yaml_builder *b, struct fy_diag *diag)
 
 /* --- the event loop ----------------------------------------------------------- */
 
+static void report_second_document(struct ecs_yaml_builder *b, const struct ecs_span *sp)
+{
+	struct ecs_diag *dg = ecs_diag_add(b->diags, &ECS006_rule, sp, NULL,
+		"a second YAML document starts here; a Compose file is one document");
+
+	ecs_diag_help(b->diags, dg, "split the documents into separate files and pass each with -f");
+}
+
 static int run_events(struct ecs_yaml_builder *b, struct fy_parser *fyp)
 {
 	struct fy_event *ev;
 	int docs = 0, rc = 0;
+	bool second_doc_pending = false;
 
 	while (rc == 0 && (ev = fy_parser_parse(fyp)) != NULL) {
+		/*
+		 * A second document without `---` (after `...`) has an implicit
+		 * start with no marks: it is reported at its first node instead.
+		 */
+		if (second_doc_pending) {
+			/* Nothing of the second document goes into the tree. */
+			if (fy_event_start_mark(ev)) {
+				struct ecs_span sp = ecs_yaml_event_span(b, ev);
+				report_second_document(b, &sp);
+				rc = 1;
+			}
+			fy_parser_event_free(fyp, ev);
+			continue;
+		}
 		switch (ev->type) {
 		case FYET_DOCUMENT_START:
 			if (++docs > 1) {
-				struct ecs_span sp = span_of(b->src, fy_event_start_mark(ev), fy_event_end_mark(ev));
-				struct ecs_diag *dg = ecs_diag_add(b->diags, &ECS006_rule, &sp, NULL,
-					"a second YAML document starts here; a Compose file is one document");
-				ecs_diag_help(b->diags, dg, "split the documents into separate files and pass each with -f");
-				rc = 1;
+				if (fy_event_start_mark(ev)) {
+					struct ecs_span sp = ecs_yaml_event_span(b, ev);
+					report_second_document(b, &sp);
+					rc = 1;
+				} else {
+					second_doc_pending = true;
+				}
 			}
 			break;
 		case FYET_SCALAR: {
@@ -455,6 +468,11 @@ static int run_events(struct ecs_yaml_builder *b, struct fy_parser *fyp)
 			break;
 		}
 		fy_parser_event_free(fyp, ev);
+	}
+	if (second_doc_pending && rc == 0) {
+		struct ecs_span sp = { b->src->index, b->last_end, b->last_end };
+		report_second_document(b, &sp);
+		rc = 1;
 	}
 	return rc;
 }
@@ -482,6 +500,15 @@ enum ecs_yaml_status ecs_yaml_load(const struct ecs_source *src, struct ecs_aren
 		return a->failed ? ECS_YAML_NOMEM : ECS_YAML_INVALID;
 	}
 
+	bad = ecs_yaml_fy_crash_check(src->data, src->len);
+	if (bad >= 0) {
+		struct ecs_span sp = ecs_source_span(src, (size_t)bad, (size_t)bad + 1);
+		struct ecs_diag *dg = ecs_diag_add(d, &ECS001_rule, &sp, NULL,
+			"cannot use tab for indentation of block entry");
+		ecs_diag_help(d, dg, "YAML indents with spaces only; replace the tab with spaces");
+		return a->failed ? ECS_YAML_NOMEM : ECS_YAML_INVALID;
+	}
+
 	memset(&b, 0, sizeof(b));
 	b.last_end.line = b.last_end.col = 1;
 	b.src = src;
@@ -506,7 +533,8 @@ enum ecs_yaml_status ecs_yaml_load(const struct ecs_source *src, struct ecs_aren
 		    FYPCF_DISABLE_MMAP_OPT;
 	cfg.diag = fyd;
 	fyp = fy_parser_create(&cfg);
-	if (!fyp || fy_parser_set_string(fyp, src->data, src->len) != 0) {
+	b.text_iter = fy_token_iter_create(NULL);
+	if (!fyp || !b.text_iter || fy_parser_set_string(fyp, src->data, src->len) != 0) {
 		status = ECS_YAML_NOMEM;
 		goto out;
 	}
@@ -538,5 +566,8 @@ out:
 	free(b.frames);
 	free(b.anchors);
 	free(b.keyhash);
+	free(b.text);
+	if (b.text_iter)
+		fy_token_iter_destroy(b.text_iter);
 	return status;
 }
