@@ -7,7 +7,7 @@
 #include "check.h"
 
 #define INLINE_MAX ECS_CFN_INLINE_MAX
-#define S3_MAX 1048576u
+#define S3_MAX ECS_CFN_S3_MAX
 
 static void check_template(struct ecs_check *ck, const struct ecs_template_view *t)
 {
@@ -19,11 +19,16 @@ static void check_template(struct ecs_check *ck, const struct ecs_template_view 
 	for (size_t i = 0; i < t->resources.n; i++)
 		if (!heavy || t->resources.v[i].bytes > heavy->bytes)
 			heavy = &t->resources.v[i];
-	d = ecs_check_report(ck, heavy ? &heavy->origin : &t->origin, NULL,
-			     t->body_bytes > S3_MAX
-				     ? "generated template is %zu bytes, over CloudFormation's 1 MB limit"
-				     : "generated template is %zu bytes, over CloudFormation's 51,200-byte inline limit",
-			     t->body_bytes);
+	if (t->body_is_json)
+		d = ecs_check_report(ck, heavy ? &heavy->origin : &t->origin, NULL,
+				     "generated template is %zu bytes as JSON, far over CloudFormation's 1 MB limit "
+				     "in any format", t->body_bytes);
+	else
+		d = ecs_check_report(ck, heavy ? &heavy->origin : &t->origin, NULL,
+				     t->body_bytes > S3_MAX
+					     ? "generated template is %zu bytes, over CloudFormation's 1 MB limit"
+					     : "generated template is %zu bytes, over CloudFormation's 51,200-byte inline limit",
+				     t->body_bytes);
 	if (!d)
 		return;
 	if (t->body_bytes > S3_MAX) {

@@ -11,7 +11,10 @@
 
 /* CloudFormation: a template body sent inline is at most this many bytes. */
 #define ECS_CFN_INLINE_MAX 51200u
+/* CloudFormation: a template body uploaded to S3 is at most this many bytes. */
+#define ECS_CFN_S3_MAX 1048576u
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../core/arena.h"
@@ -37,6 +40,11 @@ struct ecs_template_section {
 struct ecs_template_view {
 	/* Bytes of the body `ecs up` uploads (YAML, as Docker's integration sent it). */
 	size_t body_bytes;
+	/*
+	 * body_bytes is the indented JSON's size: the YAML is at least a
+	 * quarter of it, so past 4 MiB it is over every limit and not rendered.
+	 */
+	bool body_is_json;
 	struct ecs_template_section resources, parameters, outputs, mappings;
 	const char *description;	/* template Description, or NULL */
 	/* Where whole-template findings go: the services key, else the document start. */

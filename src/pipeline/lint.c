@@ -87,16 +87,23 @@ static bool same_place(const struct ecs_diags *d, size_t from, size_t upto, size
  * YAML is never larger than the same template as indented JSON, so the YAML
  * is only rendered when the JSON is over CloudFormation's inline limit.
  */
-static int template_size(cJSON *tpl, const struct ecs_options *o, size_t *bytes, struct ecs_buf *err)
+static int template_size(cJSON *tpl, const struct ecs_options *o, size_t *bytes, bool *as_json,
+			 struct ecs_buf *err)
 {
 	bool converting = o->command && strcmp(o->command, "convert") == 0;
 
+	*as_json = false;
 	if (converting && o->format_set && o->format == ECS_FORMAT_JSON)
 		return ecs_template_size(tpl, ECS_TEMPLATE_JSON, bytes, err);
 	if (ecs_template_size(tpl, ECS_TEMPLATE_JSON, bytes, err) < 0)
 		return -1;
 	if (*bytes <= ECS_CFN_INLINE_MAX)
 		return 0;
+	/* Over every limit in any format: the YAML is not worth rendering. */
+	if (*bytes > 4 * (size_t)ECS_CFN_S3_MAX) {
+		*as_json = true;
+		return 0;
+	}
 	return ecs_template_size(tpl, ECS_TEMPLATE_YAML, bytes, err);
 }
 
@@ -113,6 +120,7 @@ static int run_template_rules(struct ecs_run *r, const struct ecs_options *o, co
 	struct ecs_template_view view;
 	cJSON *tpl = NULL;
 	size_t from = r->diags.n, out, bytes = 0;
+	bool as_json = false;
 	int rc = 0;
 
 	if (ecs_convert(r, model, &co, &tpl) < 0)
@@ -126,9 +134,11 @@ static int run_template_rules(struct ecs_run *r, const struct ecs_options *o, co
 		return r->arena.failed ? -1 : 0;
 	if (!ecs_engine_wants_template(pol))
 		rc = 0;
-	else if (template_size(tpl, o, &bytes, &err) == 0 &&
-		 ecs_template_view_build(&r->arena, model, tpl, bytes, &view) == 0)
+	else if (template_size(tpl, o, &bytes, &as_json, &err) == 0 &&
+		 ecs_template_view_build(&r->arena, model, tpl, bytes, &view) == 0) {
+		view.body_is_json = as_json;
 		rc = ecs_engine_run(r, NULL, &view, pol);
+	}
 	else if (r->arena.failed)
 		rc = -1;
 	if (keep)
