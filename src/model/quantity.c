@@ -11,20 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-__attribute__((format(printf, 4, 5)))
-static int fail(struct ecs_parse_error *err, size_t start, size_t end, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err) {
-		err->start = (uint32_t)start;
-		err->end = (uint32_t)end;
-		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof(err->message), fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 static bool is_digit(char c)
 {
@@ -84,7 +70,7 @@ int ecs_parse_duration(const char *s, size_t len, int64_t *ns, struct ecs_parse_
 		return 0;
 	}
 	if (i == len)
-		return fail(err, 0, len, "invalid duration '%.*s': expected a number and a unit, like '30s' or '1m30s'",
+		return ecs_parse_fail(err, 0, len, "invalid duration '%.*s': expected a number and a unit, like '30s' or '1m30s'",
 			    shown(len), s);
 	while (i < len) {
 		size_t start = i, ustart;
@@ -94,7 +80,7 @@ int ecs_parse_duration(const char *s, size_t len, int64_t *ns, struct ecs_parse_
 		const struct unit *u;
 
 		if (!(s[i] == '.' || is_digit(s[i])))
-			return fail(err, i, i + 1, "invalid duration '%.*s': unexpected '%c'", shown(len), s, s[i]);
+			return ecs_parse_fail(err, i, i + 1, "invalid duration '%.*s': unexpected '%c'", shown(len), s, s[i]);
 		for (; i < len && is_digit(s[i]); i++) {
 			pre = true;
 			if (v > (limit - 1) / 10 || v * 10 + (uint64_t)(s[i] - '0') > limit - 1)
@@ -117,31 +103,31 @@ int ecs_parse_duration(const char *s, size_t len, int64_t *ns, struct ecs_parse_
 			}
 		}
 		if (!pre && !post)
-			return fail(err, start, i, "invalid duration '%.*s': '.' needs digits", shown(len), s);
+			return ecs_parse_fail(err, start, i, "invalid duration '%.*s': '.' needs digits", shown(len), s);
 		ustart = i;
 		while (i < len && !(s[i] == '.' || is_digit(s[i])))
 			i++;
 		if (i == ustart)
-			return fail(err, start, i, "missing unit in duration '%.*s' (use ns, us, ms, s, m, h, d or w)",
+			return ecs_parse_fail(err, start, i, "missing unit in duration '%.*s' (use ns, us, ms, s, m, h, d or w)",
 				    shown(len), s);
 		u = find_unit(s + ustart, i - ustart);
 		if (!u)
-			return fail(err, ustart, i, "unknown unit '%.*s' in duration '%.*s' (use ns, us, ms, s, m, h, d or w)",
+			return ecs_parse_fail(err, ustart, i, "unknown unit '%.*s' in duration '%.*s' (use ns, us, ms, s, m, h, d or w)",
 				    shown(i - ustart), s + ustart, shown(len), s);
 		if (overflow || v > limit / u->ns)
-			return fail(err, start, i, "duration '%.*s' is too large", shown(len), s);
+			return ecs_parse_fail(err, start, i, "duration '%.*s' is too large", shown(len), s);
 		v *= u->ns;
 		if (f > 0) {
 			v += (uint64_t)((double)f * ((double)u->ns / scale));
 			if (v > limit)
-				return fail(err, start, i, "duration '%.*s' is too large", shown(len), s);
+				return ecs_parse_fail(err, start, i, "duration '%.*s' is too large", shown(len), s);
 		}
 		total += v;
 		if (total > limit)
-			return fail(err, 0, len, "duration '%.*s' is too large", shown(len), s);
+			return ecs_parse_fail(err, 0, len, "duration '%.*s' is too large", shown(len), s);
 	}
 	if (!neg && total > limit - 1)
-		return fail(err, 0, len, "duration '%.*s' is too large", shown(len), s);
+		return ecs_parse_fail(err, 0, len, "duration '%.*s' is too large", shown(len), s);
 	*ns = neg ? (int64_t)(0 - total) : (int64_t)total;
 	return 0;
 }
@@ -157,13 +143,13 @@ int ecs_parse_int10(const char *s, size_t len, int64_t *v, struct ecs_parse_erro
 		i = 1;
 	}
 	if (i == len)
-		return fail(err, 0, len, "'%.*s' is not an integer", shown(len), s);
+		return ecs_parse_fail(err, 0, len, "'%.*s' is not an integer", shown(len), s);
 	limit = neg ? (uint64_t)1 << 63 : ((uint64_t)1 << 63) - 1;
 	for (; i < len; i++) {
 		if (!is_digit(s[i]))
-			return fail(err, 0, len, "'%.*s' is not an integer", shown(len), s);
+			return ecs_parse_fail(err, 0, len, "'%.*s' is not an integer", shown(len), s);
 		if (acc > (limit - (uint64_t)(s[i] - '0')) / 10)
-			return fail(err, 0, len, "'%.*s' is out of range", shown(len), s);
+			return ecs_parse_fail(err, 0, len, "'%.*s' is out of range", shown(len), s);
 		acc = acc * 10 + (uint64_t)(s[i] - '0');
 	}
 	*v = neg ? (int64_t)(0 - acc) : (int64_t)acc;
@@ -231,12 +217,12 @@ int ecs_parse_octal(const char *s, size_t len, int64_t *v, struct ecs_parse_erro
 	uint64_t acc = 0;
 
 	if (!len)
-		return fail(err, 0, 0, "empty file mode (use octal digits like '0440')");
+		return ecs_parse_fail(err, 0, 0, "empty file mode (use octal digits like '0440')");
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] < '0' || s[i] > '7')
-			return fail(err, i, i + 1, "invalid file mode '%.*s' (use octal digits like '0440')", shown(len), s);
+			return ecs_parse_fail(err, i, i + 1, "invalid file mode '%.*s' (use octal digits like '0440')", shown(len), s);
 		if (acc > 0xffffffffull / 8)
-			return fail(err, 0, len, "file mode '%.*s' is out of range", shown(len), s);
+			return ecs_parse_fail(err, 0, len, "file mode '%.*s' is out of range", shown(len), s);
 		acc = acc * 8 + (uint64_t)(s[i] - '0');
 	}
 	*v = (int64_t)acc;
@@ -295,14 +281,14 @@ int ecs_parse_bytes(const char *s, size_t len, int64_t *bytes, struct ecs_parse_
 		}
 	}
 	if (sep == len)
-		return fail(err, 0, len, "invalid size '%.*s' (use a number and an optional unit, like '512m' or '2g')",
+		return ecs_parse_fail(err, 0, len, "invalid size '%.*s' (use a number and an optional unit, like '512m' or '2g')",
 			    shown(len), s);
 	nlen = s[sep] == ' ' ? sep : sep + 1;
 	sfx = sep + 1;
 	if (nlen == 0 || nlen >= sizeof(num) || !decimal_number(s, nlen)) {
 		if (nlen && s[0] == '-')
-			return fail(err, 0, len, "invalid size '%.*s': sizes cannot be negative", shown(len), s);
-		return fail(err, 0, nlen ? nlen : len, "invalid size '%.*s' (use a number and an optional unit, like '512m' or '2g')",
+			return ecs_parse_fail(err, 0, len, "invalid size '%.*s': sizes cannot be negative", shown(len), s);
+		return ecs_parse_fail(err, 0, nlen ? nlen : len, "invalid size '%.*s' (use a number and an optional unit, like '512m' or '2g')",
 			    shown(len), s);
 	}
 	memcpy(num, s, nlen);
@@ -330,11 +316,11 @@ int ecs_parse_bytes(const char *s, size_t len, int64_t *bytes, struct ecs_parse_
 		}
 	}
 	if (!(size < 9223372036854775808.0))
-		return fail(err, 0, len, "size '%.*s' is too large", shown(len), s);
+		return ecs_parse_fail(err, 0, len, "size '%.*s' is too large", shown(len), s);
 	*bytes = (int64_t)size;
 	return 0;
 bad_suffix:
-	return fail(err, sfx, len, "invalid size unit '%.*s' in '%.*s' (use b, k, m, g, t or p, optionally followed by b or ib)",
+	return ecs_parse_fail(err, sfx, len, "invalid size unit '%.*s' in '%.*s' (use b, k, m, g, t or p, optionally followed by b or ib)",
 		    shown(len - sfx), s + sfx, shown(len), s);
 }
 
@@ -349,7 +335,7 @@ int ecs_parse_cpus(const char *s, size_t len, int64_t *millis, double *value, st
 	if (len && s[0] == '+')
 		i = 1;
 	if (len && s[0] == '-')
-		return fail(err, 0, len, "cpus '%.*s' cannot be negative", shown(len), s);
+		return ecs_parse_fail(err, 0, len, "cpus '%.*s' cannot be negative", shown(len), s);
 	for (; i < len && is_digit(s[i]); i++) {
 		any = true;
 		if (whole > max_int)
@@ -363,16 +349,16 @@ int ecs_parse_cpus(const char *s, size_t len, int64_t *millis, double *value, st
 				frac = frac * 10 + (uint64_t)(s[i] - '0');
 				nfrac++;
 			} else if (s[i] != '0') {
-				return fail(err, i, len, "cpus '%.*s' is too precise (at most 9 decimal places)",
+				return ecs_parse_fail(err, i, len, "cpus '%.*s' is too precise (at most 9 decimal places)",
 					    shown(len), s);
 			}
 		}
 	}
 	if (!any || i != len)
-		return fail(err, any ? i : 0, len, "invalid cpus value '%.*s' (use a decimal number like '0.5' or '2')",
+		return ecs_parse_fail(err, any ? i : 0, len, "invalid cpus value '%.*s' (use a decimal number like '0.5' or '2')",
 			    shown(len), s);
 	if (whole > max_int)
-		return fail(err, 0, len, "cpus '%.*s' is too large", shown(len), s);
+		return ecs_parse_fail(err, 0, len, "cpus '%.*s' is too large", shown(len), s);
 	while (nfrac < 9) {
 		frac *= 10;
 		nfrac++;

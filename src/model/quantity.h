@@ -21,6 +21,13 @@ struct ecs_parse_error {
 };
 
 /*
+ * Fills err (when not NULL) with the byte range and message of a parse
+ * failure; returns -1 so parsers can `return ecs_parse_fail(...)`.
+ */
+int ecs_parse_fail(struct ecs_parse_error *err, size_t start, size_t end, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/*
  * Go duration syntax as Compose reads it (go-str2duration): optional sign,
  * then "0" or one or more <number><unit>, number = digits[.digits] or
  * .digits, unit = ns us µs μs ms s m h d w.  "1m30s", "1.5h", "500ms".

@@ -11,20 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-__attribute__((format(printf, 4, 5)))
-static int fail(struct ecs_parse_error *err, size_t start, size_t end, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err) {
-		err->start = (uint32_t)start;
-		err->end = (uint32_t)end;
-		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof(err->message), fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 static int shown(size_t len)
 {
@@ -93,7 +79,7 @@ static bool valid_ip(const char *s, size_t start, size_t end, int family)
 int ecs_parse_port_range(const char *s, size_t len, uint32_t *lo, uint32_t *hi, struct ecs_parse_error *err)
 {
 	if (!port_range(s, 0, len, lo, hi))
-		return fail(err, 0, len, "invalid port '%.*s' (use a number 0-65535 or a range like '8000-8010')",
+		return ecs_parse_fail(err, 0, len, "invalid port '%.*s' (use a number 0-65535 or a range like '8000-8010')",
 			    shown(len), s);
 	return 0;
 }
@@ -110,18 +96,18 @@ static int parse_ip(const char *s, size_t end, struct ecs_port_spec *out, struct
 
 	if (s[0] == '[') {
 		if (s[end - 1] != ']' || end < 2)
-			return fail(err, 0, end, "invalid IP address '%.*s': missing ']'", shown(end), s);
+			return ecs_parse_fail(err, 0, end, "invalid IP address '%.*s': missing ']'", shown(end), s);
 		start = 1;
 		end--;
 		if (!valid_ip(s, start, end, AF_INET6))
-			return fail(err, 0, end + 1, "invalid IPv6 address '%.*s'", shown(end - start), s + start);
+			return ecs_parse_fail(err, 0, end + 1, "invalid IPv6 address '%.*s'", shown(end - start), s + start);
 	} else if (!valid_ip(s, 0, end, AF_INET)) {
 		/* Docker splits "IP:" as host:port, so an unbracketed IPv6 fails */
 		if (memchr(s, ':', end))
-			return fail(err, 0, end,
+			return ecs_parse_fail(err, 0, end,
 				    "invalid IP address '%.*s': an IPv6 host address needs brackets, like '[::1]:8080:80'",
 				    shown(end), s);
-		return fail(err, 0, end, "invalid IP address '%.*s'", shown(end), s);
+		return ecs_parse_fail(err, 0, end, "invalid IP address '%.*s'", shown(end), s);
 	}
 	out->has_ip = true;
 	out->ip = part(start, end);
@@ -136,7 +122,7 @@ int ecs_parse_port_spec(const char *s, size_t len, struct ecs_port_spec *out, st
 	memset(out, 0, sizeof(*out));
 	strcpy(out->proto_lower, "tcp");
 	if (!len)
-		return fail(err, 0, 0, "empty port mapping (use 'CONTAINER' or 'HOST:CONTAINER', like '8080:80')");
+		return ecs_parse_fail(err, 0, 0, "empty port mapping (use 'CONTAINER' or 'HOST:CONTAINER', like '8080:80')");
 	/* Only the last two colons split: the rest belongs to the IP. */
 	for (size_t i = len; i > 0 && n_colons < 2; i--)
 		if (s[i - 1] == ':')
@@ -164,19 +150,19 @@ int ecs_parse_port_spec(const char *s, size_t len, struct ecs_port_spec *out, st
 		out->host = part(0, colons[0]);
 	}
 	if (ctr_start == ctr_end)
-		return fail(err, ctr_start, ctr_end, "no container port in '%.*s'", shown(len), s);
+		return ecs_parse_fail(err, ctr_start, ctr_end, "no container port in '%.*s'", shown(len), s);
 	if (!port_range(s, ctr_start, ctr_end, &out->container_lo, &out->container_hi))
-		return fail(err, ctr_start, ctr_end, "invalid container port '%.*s' (use a number 0-65535 or a range like '8000-8010')",
+		return ecs_parse_fail(err, ctr_start, ctr_end, "invalid container port '%.*s' (use a number 0-65535 or a range like '8000-8010')",
 			    shown(ctr_end - ctr_start), s + ctr_start);
 	out->has_host = out->host.end > out->host.start;
 	if (out->has_host) {
 		if (!port_range(s, out->host.start, out->host.end, &out->host_lo, &out->host_hi))
-			return fail(err, out->host.start, out->host.end,
+			return ecs_parse_fail(err, out->host.start, out->host.end,
 				    "invalid host port '%.*s' (use a number 0-65535 or a range like '8000-8010')",
 				    shown(out->host.end - out->host.start), s + out->host.start);
 		if (out->host_hi - out->host_lo != out->container_hi - out->container_lo &&
 		    out->container_hi != out->container_lo)
-			return fail(err, out->host.start, ctr_end,
+			return ecs_parse_fail(err, out->host.start, ctr_end,
 				    "host range '%.*s' and container range '%.*s' have different lengths",
 				    shown(out->host.end - out->host.start), s + out->host.start,
 				    shown(ctr_end - ctr_start), s + ctr_start);
@@ -198,7 +184,7 @@ int ecs_parse_port_spec(const char *s, size_t len, struct ecs_port_spec *out, st
 	}
 	return 0;
 bad_proto:
-	return fail(err, out->proto.start, out->proto.end, "invalid protocol '%.*s' (use tcp, udp or sctp)",
+	return ecs_parse_fail(err, out->proto.start, out->proto.end, "invalid protocol '%.*s' (use tcp, udp or sctp)",
 		    shown(out->proto.end - out->proto.start), s + out->proto.start);
 }
 
@@ -248,7 +234,7 @@ int ecs_parse_volume_spec(const char *s, size_t len, struct ecs_volume_spec *out
 
 	memset(out, 0, sizeof(*out));
 	if (!len)
-		return fail(err, 0, 0, "empty volume (use 'SOURCE:TARGET[:OPTIONS]' or a target path)");
+		return ecs_parse_fail(err, 0, 0, "empty volume (use 'SOURCE:TARGET[:OPTIONS]' or a target path)");
 	if (len <= 2) {
 		out->target = part(0, len);
 		return 0;
@@ -269,10 +255,10 @@ int ecs_parse_volume_spec(const char *s, size_t len, struct ecs_volume_spec *out
 		if (c != ':' || (depth > 0 && i < len))
 			continue;
 		if (i == start)
-			return fail(err, start, i < len ? i + 1 : i, "invalid volume '%.*s': empty section between colons",
+			return ecs_parse_fail(err, start, i < len ? i + 1 : i, "invalid volume '%.*s': empty section between colons",
 				    shown(len), s);
 		if (n == 3)
-			return fail(err, start - 1, len, "invalid volume '%.*s': too many colons (use SOURCE:TARGET[:OPTIONS])",
+			return ecs_parse_fail(err, start - 1, len, "invalid volume '%.*s': too many colons (use SOURCE:TARGET[:OPTIONS])",
 				    shown(len), s);
 		fields[n][0] = start;
 		fields[n][1] = i;
@@ -309,7 +295,7 @@ int ecs_parse_device_spec(const char *s, size_t len, struct ecs_device_spec *out
 
 	memset(out, 0, sizeof(*out));
 	if (!len)
-		return fail(err, 0, 0, "empty device (use 'HOST[:CONTAINER[:PERMISSIONS]]')");
+		return ecs_parse_fail(err, 0, 0, "empty device (use 'HOST[:CONTAINER[:PERMISSIONS]]')");
 	p = memchr(s, ':', len);
 	if (!p) {
 		const char *eq = memchr(s, '=', len), *slash = memchr(s, '/', len);
@@ -326,16 +312,16 @@ int ecs_parse_device_spec(const char *s, size_t len, struct ecs_device_spec *out
 	} else {
 		c2 = (size_t)(p - s);
 		if (memchr(s + c2 + 1, ':', len - c2 - 1))
-			return fail(err, 0, len, "confusing device mapping '%.*s' (use the long syntax)", shown(len), s);
+			return ecs_parse_fail(err, 0, len, "confusing device mapping '%.*s' (use the long syntax)", shown(len), s);
 		out->target = part(c1 + 1, c2);
 		out->permissions = part(c2 + 1, len);
 		for (size_t i = c2 + 1; i < len; i++)
 			if (s[i] != 'r' && s[i] != 'w' && s[i] != 'm')
-				return fail(err, c2 + 1, len, "invalid device permissions '%.*s' (use a combination of r, w and m)",
+				return ecs_parse_fail(err, c2 + 1, len, "invalid device permissions '%.*s' (use a combination of r, w and m)",
 					    shown(len - c2 - 1), s + c2 + 1);
 	}
 	if (out->source.start == out->source.end)
-		return fail(err, 0, 1, "device mapping '%.*s' has no host device", shown(len), s);
+		return ecs_parse_fail(err, 0, 1, "device mapping '%.*s' has no host device", shown(len), s);
 	return 0;
 }
 
@@ -373,7 +359,7 @@ int ecs_shell_split(const char *s, size_t len, char *buf, uint32_t *starts, size
 				buf[out++] = c;
 			} else if (got) {
 				if (words == max_words)
-					return fail(err, 0, len, "command has too many words");
+					return ecs_parse_fail(err, 0, len, "command has too many words");
 				buf[out++] = '\0';
 				starts[words++] = (uint32_t)word;
 				word = out;
@@ -402,7 +388,7 @@ int ecs_shell_split(const char *s, size_t len, char *buf, uint32_t *starts, size
 					open = i;
 					continue;
 				}
-				return fail(err, i, i + 1,
+				return ecs_parse_fail(err, i, i + 1,
 					    "'(' in a command string must be quoted (Compose splits the string itself, "
 					    "without a shell)");
 			}
@@ -450,11 +436,11 @@ done:
 	if (escaped || sq || dq || bq || dollar) {
 		const char *what = escaped ? "a trailing backslash" : sq ? "an unclosed single quote" :
 				   dq ? "an unclosed double quote" : bq ? "an unclosed backquote" : "an unbalanced ')'";
-		return fail(err, open, len, "invalid command string: %s", what);
+		return ecs_parse_fail(err, open, len, "invalid command string: %s", what);
 	}
 	if (got) {
 		if (words == max_words)
-			return fail(err, 0, len, "command has too many words");
+			return ecs_parse_fail(err, 0, len, "command has too many words");
 		buf[out++] = '\0';
 		starts[words++] = (uint32_t)word;
 	}
