@@ -6,6 +6,7 @@
 #include "env.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../../checks/rules.h"
 #include "interp.h"
@@ -316,7 +317,7 @@ static bool key_char(unsigned char c)
 	       c == '_' || c == '.' || c == '-' || c == '[' || c == ']';
 }
 
-int ecs_env_parse_file(struct ecs_run *r, const struct ecs_source *src, struct ecs_env *e)
+static int parse_dotenv(struct ecs_run *r, const struct ecs_source *src, struct ecs_env *e)
 {
 	struct envp p = { .r = r, .src = src, .e = e, .s = src->data, .len = src->len };
 	const char *s = src->data;
@@ -392,4 +393,42 @@ next:
 		;
 	}
 	return err < 0 || r->arena.failed ? -1 : 0;
+}
+
+/*
+ * A file can be parsed more than once in a run (the project's .env read
+ * for interpolation is often a service's env_file too, with a different
+ * variable table): its problems are the file's, so only the first parse
+ * reports them.
+ */
+int ecs_env_parse_file(struct ecs_run *r, struct ecs_source *src, struct ecs_env *e)
+{
+	struct ecs_diags saved;
+	int rc;
+
+	if (!src->env_reported) {
+		src->env_reported = true;
+		return parse_dotenv(r, src, e);
+	}
+	saved = r->diags;
+	ecs_diags_init(&r->diags, &r->arena);
+	rc = parse_dotenv(r, src, e);
+	r->diags = saved;
+	return rc;
+}
+
+struct ecs_source *ecs_env_read(struct ecs_run *r, const char *path, const char *display)
+{
+	struct stat want, have;
+
+	if (strcmp(path, "-") != 0 && stat(path, &want) == 0) {
+		for (uint32_t i = 0; i < r->files.n; i++) {
+			struct ecs_source *src = r->files.v[i];
+
+			if (src->origin && strcmp(src->origin, "-") != 0 && stat(src->origin, &have) == 0 &&
+			    have.st_dev == want.st_dev && have.st_ino == want.st_ino)
+				return src;
+		}
+	}
+	return ecs_run_read(r, path, display);
 }

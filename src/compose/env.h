@@ -48,8 +48,17 @@ const char *ecs_env_get(const struct ecs_env *e, const char *name);
  * interpolated with e as it is so far (process environment first, then the
  * entries read before), and set unless the process environment already set
  * it.  Problems are diagnostics in r on src's spans (ECS115 for syntax,
- * ECS110/111/112 for interpolation).  Returns 0, or -1 when out of memory.
+ * ECS110/111/112 for interpolation); a source parsed before in this run is
+ * parsed quietly, as its problems were reported then.  Returns 0, or -1
+ * when out of memory.
  */
-int ecs_env_parse_file(struct ecs_run *r, const struct ecs_source *src, struct ecs_env *e);
+int ecs_env_parse_file(struct ecs_run *r, struct ecs_source *src, struct ecs_env *e);
+
+/*
+ * Reads the env file at path, or returns the source this run already read
+ * from the same file (by device and inode), so that every parse of it
+ * shares one file-table entry.  As ecs_run_read otherwise.
+ */
+struct ecs_source *ecs_env_read(struct ecs_run *r, const char *path, const char *display);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "../../checks/rules.h"
 #include "../core/buf.h"
+#include "../schema/schema.h"
 #include "../yaml/yaml_load.h"
 #include "interp_tree.h"
 #include "merge.h"
@@ -103,6 +104,44 @@ struct ecs_lfile *ecs_loader_file(struct ecs_loader *l, const char *path, const 
 	return lf;
 }
 
+/* What a top-level value that is not a mapping is, as the schema's findings name types. */
+static const char *root_kind(const struct ecs_node *root)
+{
+	struct ecs_scalar_value v;
+
+	if (root->kind == ECS_NODE_SEQUENCE)
+		return "a list";
+	if (!ecs_scalar_resolve(root, &v))
+		return "not a mapping";
+	switch (v.type) {
+	case ECS_SCALAR_NULL: return "null";
+	case ECS_SCALAR_BOOL: return "a boolean";
+	case ECS_SCALAR_INT: return "an integer";
+	case ECS_SCALAR_FLOAT: return "a number";
+	case ECS_SCALAR_STRING: break;
+	}
+	return "a string";
+}
+
+/*
+ * Valid YAML whose top level is not a mapping is not a Compose file at all:
+ * nothing in it can be checked, so it is unusable input (exit 2) with one
+ * finding on the root, and the rest of the pipeline never sees it.
+ */
+static bool reject_non_mapping(struct ecs_run *r, struct ecs_node *root)
+{
+	const struct ecs_node *n = ecs_node_deref(root);
+	struct ecs_diag *d;
+
+	if (!n || n->kind == ECS_NODE_MAPPING)
+		return false;
+	d = ecs_diag_add(&r->diags, &ECS102_rule, &root->span, NULL,
+			 "not a Compose file: the top level must be a mapping, not %s", root_kind(n));
+	ecs_diag_help(&r->diags, d, "a Compose file is a mapping with a 'services' key");
+	r->input_failed = true;
+	return true;
+}
+
 struct ecs_lfile *ecs_loader_source(struct ecs_loader *l, struct ecs_source *src, const char *key,
 				    const char *base_dir)
 {
@@ -123,6 +162,8 @@ struct ecs_lfile *ecs_loader_source(struct ecs_loader *l, struct ecs_source *src
 		ecs_diag_help(&r->diags, d, "a Compose file needs at least a 'services' mapping");
 		r->input_failed = true;
 	}
+	if (root && reject_non_mapping(r, root))
+		root = NULL;
 	lf = ecs_arena_zalloc(&r->arena, sizeof(*lf));
 	if (!lf || !(lf->key = ecs_arena_strdup(&r->arena, key)))
 		return NULL;
@@ -145,7 +186,7 @@ struct ecs_lfile *ecs_loader_source(struct ecs_loader *l, struct ecs_source *src
 
 static int parse_env_file(struct ecs_loader *l, const char *path, struct ecs_env *out)
 {
-	struct ecs_source *src = ecs_run_read(l->r, path, ecs_loader_display(l, path));
+	struct ecs_source *src = ecs_env_read(l->r, path, ecs_loader_display(l, path));
 
 	if (!src)
 		return l->r->arena.failed ? -1 : 0;

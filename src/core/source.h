@@ -9,6 +9,7 @@
 #ifndef ECS_SOURCE_H
 #define ECS_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,6 +35,7 @@ struct ecs_source {
 	uint32_t *line_starts;	/* byte offset of each line's first byte */
 	uint32_t n_lines;
 	uint32_t index;		/* position in the file table */
+	bool env_reported;	/* parsed as a .env file once: its problems are reported */
 };
 
 struct ecs_files {

@@ -13,7 +13,7 @@
 #include "../model/model.h"
 #include "engine.h"
 
-static const struct ecs_source *find_loaded(const struct ecs_run *r, const char *path)
+static struct ecs_source *find_loaded(const struct ecs_run *r, const char *path)
 {
 	for (uint32_t i = 0; i < r->files.n; i++)
 		if (strcmp(r->files.v[i]->path, path) == 0)
@@ -63,7 +63,7 @@ static const char *display_path(struct ecs_run *r, const char *path)
 uint32_t ecs_check_env_file(struct ecs_check *ck, const struct ecs_env_file *f, const struct ecs_check_var **out)
 {
 	struct ecs_run *r = ck->run;
-	const struct ecs_source *src;
+	struct ecs_source *src;
 	const char *shown;
 	struct ecs_diags quiet;
 	struct ecs_env env;

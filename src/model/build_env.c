@@ -45,7 +45,7 @@ static int by_entry_name(const void *x, const void *y)
  * can refer to it) and every entry whose value string the parse replaced
  * came from the file (ecs_env_set always stores a fresh copy).
  */
-static int parse_file(struct mb *b, struct parsed_file *pf, const struct ecs_source *src)
+static int parse_file(struct mb *b, struct parsed_file *pf, struct ecs_source *src)
 {
 	struct ecs_env table;
 	struct value_ref *before = NULL;
@@ -95,7 +95,7 @@ out:
 static struct parsed_file *env_file(struct mb *b, struct parsed_file **cache, const struct ecs_env_file *f)
 {
 	struct parsed_file *pf;
-	const struct ecs_source *src;
+	struct ecs_source *src;
 
 	for (pf = *cache; pf; pf = pf->next)
 		if (strcmp(pf->path, f->resolved_path) == 0)
@@ -110,7 +110,7 @@ static struct parsed_file *env_file(struct mb *b, struct parsed_file **cache, co
 		pf->missing = true;
 		return pf;
 	}
-	src = ecs_run_read(b->r, f->resolved_path, f->path.v);
+	src = ecs_env_read(b->r, f->resolved_path, f->path.v);
 	if (!src) {
 		/* unreadable: ecs_run_read reported it */
 		pf->missing = true;

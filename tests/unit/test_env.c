@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "../../checks/rules.h"
@@ -192,6 +193,52 @@ static void table_grows_and_protects(void **state)
 	ecs_arena_release(&a);
 }
 
+/*
+ * A file parsed twice in a run (the project's .env, then a service's
+ * env_file) reports its problems once, yet still fills the second table;
+ * reading the same file again returns the source already in the table.
+ */
+static void reports_once_per_file(void **state)
+{
+	char path[] = "/tmp/test_env_XXXXXX";
+	const char text[] = "A B=c\nGOOD=1\n";
+	struct ecs_run run;
+	struct ecs_env first, second;
+	struct ecs_source *a, *b, *c;
+	FILE *f;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	ecs_run_init(&run);
+	a = ecs_env_read(&run, path, ".env");
+	assert_non_null(a);
+	ecs_env_init(&first, &run.arena);
+	assert_int_equal(ecs_env_parse_file(&run, a, &first), 0);
+	assert_int_equal(run.diags.n, 1);
+	assert_ptr_equal(run.diags.v[0]->rule, &ECS115_rule);
+	b = ecs_env_read(&run, path, "other-name");
+	assert_ptr_equal(b, a);
+	assert_int_equal(run.files.n, 1);
+	ecs_env_init(&second, &run.arena);
+	assert_int_equal(ecs_env_parse_file(&run, b, &second), 0);
+	assert_int_equal(run.diags.n, 1);
+	assert_string_equal(ecs_env_get(&second, "GOOD"), "1");
+	/* ecs_run_read itself still reads anew: another entry, not yet parsed as an env file. */
+	c = ecs_run_read(&run, path, ".env");
+	assert_non_null(c);
+	assert_ptr_not_equal(c, a);
+	assert_int_equal(ecs_env_parse_file(&run, c, &second), 0);
+	assert_int_equal(run.diags.n, 2);
+	ecs_run_release(&run);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -199,6 +246,7 @@ int main(void)
 		cmocka_unit_test(locates_problems),
 		cmocka_unit_test(no_recursion),
 		cmocka_unit_test(table_grows_and_protects),
+		cmocka_unit_test(reports_once_per_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
