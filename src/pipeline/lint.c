@@ -4,6 +4,7 @@
 #include "lint.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -97,7 +98,8 @@ static int template_size(cJSON *tpl, const struct ecs_options *o, size_t *bytes,
 		return ecs_template_size(tpl, ECS_TEMPLATE_JSON, bytes, err);
 	if (ecs_template_size(tpl, ECS_TEMPLATE_JSON, bytes, err) < 0)
 		return -1;
-	if (*bytes <= ECS_CFN_INLINE_MAX)
+	/* ECSLINT_DEBUG_YAML_SIZE: size every template as YAML (tests/yaml_size.sh). */
+	if (*bytes <= ECS_CFN_INLINE_MAX && !getenv("ECSLINT_DEBUG_YAML_SIZE"))
 		return 0;
 	/* Over every limit in any format: the YAML is not worth rendering. */
 	if (*bytes > 4 * (size_t)ECS_CFN_S3_MAX) {
