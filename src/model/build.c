@@ -223,6 +223,22 @@ static uint32_t named_entries(const struct ecs_node *map)
 	return map && map->kind == ECS_NODE_MAPPING ? map->map.n : 0;
 }
 
+/*
+ * Entry i of a top-level mapping of named things: its key when it is a
+ * scalar (NULL otherwise: the schema reports other keys) and, in *value,
+ * its body when that is a mapping (NULL for `name:` with nothing after it).
+ */
+static const struct ecs_node *named_entry(const struct ecs_node *map, uint32_t i, const struct ecs_node **value)
+{
+	const struct ecs_node *k = ecs_node_deref(map->map.pairs[i].key);
+	const struct ecs_node *v = ecs_node_deref(map->map.pairs[i].value);
+
+	if (!k || k->kind != ECS_NODE_SCALAR)
+		return NULL;
+	*value = v && v->kind == ECS_NODE_MAPPING ? v : NULL;
+	return k;
+}
+
 static int top_services(struct mb *b, void *obj, const struct ecs_pair *pr)
 {
 	const struct ecs_node *map = ecs_node_deref(pr->value);
@@ -233,20 +249,17 @@ static int top_services(struct mb *b, void *obj, const struct ecs_pair *pr)
 	if (n && !p->services)
 		return -1;
 	for (uint32_t i = 0; i < n; i++) {
-		const struct ecs_pair *sp = &map->map.pairs[i];
-		const struct ecs_node *k = ecs_node_deref(sp->key);
+		const struct ecs_node *k, *body;
 		struct ecs_service *s = &p->services[p->n_services];
 		size_t mark;
 
-		if (!k || k->kind != ECS_NODE_SCALAR)
+		if (!(k = named_entry(map, i, &body)))
 			continue;
 		s->name = k->scalar.text;
 		s->name_span = k->span;
 		s->key = k;
 		s->index = p->n_services++;
-		s->node = ecs_node_deref(sp->value);
-		if (s->node && s->node->kind != ECS_NODE_MAPPING)
-			s->node = NULL;
+		s->node = body;
 		mark = mb_push(b, s->name);
 		if (mb_build_service(b, s) < 0)
 			return -1;
@@ -266,19 +279,16 @@ static int top_networks(struct mb *b, void *obj, const struct ecs_pair *pr)
 	if (!p->networks)
 		return -1;
 	for (uint32_t i = 0; i < n; i++) {
-		const struct ecs_pair *np = &map->map.pairs[i];
-		const struct ecs_node *k = ecs_node_deref(np->key);
+		const struct ecs_node *k, *body;
 		struct ecs_network *net = &p->networks[p->n_networks];
 		size_t mark;
 
-		if (!k || k->kind != ECS_NODE_SCALAR)
+		if (!(k = named_entry(map, i, &body)))
 			continue;
 		net->key = k->scalar.text;
 		net->key_span = k->span;
 		net->index = p->n_networks++;
-		net->node = ecs_node_deref(np->value);
-		if (net->node && net->node->kind != ECS_NODE_MAPPING)
-			net->node = NULL;
+		net->node = body;
 		mark = mb_push(b, net->key);
 		if (mb_fields(b, net->node, network_fields, N_OF(network_fields), net, &net->extensions,
 			      &net->n_extensions) < 0)
@@ -299,19 +309,16 @@ static int top_volumes(struct mb *b, void *obj, const struct ecs_pair *pr)
 	if (n && !p->volumes)
 		return -1;
 	for (uint32_t i = 0; i < n; i++) {
-		const struct ecs_pair *vp = &map->map.pairs[i];
-		const struct ecs_node *k = ecs_node_deref(vp->key);
+		const struct ecs_node *k, *body;
 		struct ecs_volume *v = &p->volumes[p->n_volumes];
 		size_t mark;
 
-		if (!k || k->kind != ECS_NODE_SCALAR)
+		if (!(k = named_entry(map, i, &body)))
 			continue;
 		v->key = k->scalar.text;
 		v->key_span = k->span;
 		v->index = p->n_volumes++;
-		v->node = ecs_node_deref(vp->value);
-		if (v->node && v->node->kind != ECS_NODE_MAPPING)
-			v->node = NULL;
+		v->node = body;
 		mark = mb_push(b, v->key);
 		if (mb_fields(b, v->node, volume_fields, N_OF(volume_fields), v, &v->extensions, &v->n_extensions) < 0)
 			return -1;
@@ -331,20 +338,17 @@ static int file_objects(struct mb *b, const struct ecs_pair *pr, bool secrets, s
 	if (n && !*out)
 		return -1;
 	for (uint32_t i = 0; i < n; i++) {
-		const struct ecs_pair *op = &map->map.pairs[i];
-		const struct ecs_node *k = ecs_node_deref(op->key);
+		const struct ecs_node *k, *body;
 		struct ecs_file_object *o = &(*out)[*n_out];
 		size_t mark;
 		int rc;
 
-		if (!k || k->kind != ECS_NODE_SCALAR)
+		if (!(k = named_entry(map, i, &body)))
 			continue;
 		o->key = k->scalar.text;
 		o->key_span = k->span;
 		o->index = (*n_out)++;
-		o->node = ecs_node_deref(op->value);
-		if (o->node && o->node->kind != ECS_NODE_MAPPING)
-			o->node = NULL;
+		o->node = body;
 		mark = mb_push(b, o->key);
 		if (secrets)
 			rc = mb_fields(b, o->node, secret_fields, N_OF(secret_fields), o, &o->extensions, &o->n_extensions);
