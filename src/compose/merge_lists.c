@@ -174,6 +174,8 @@ static const char *item_key(struct merger *m, const struct ecs_node *item, enum 
 					merge_map_text(d, "target") ? merge_map_text(d, "target") : "",
 					merge_map_text(d, "protocol") ? merge_map_text(d, "protocol") : "tcp");
 	case K_VOLUME:
+	case K_DEVICE:
+		/* SOURCE:TARGET[:OPTIONS]: the target identifies the entry. */
 		if (t) {
 			const char *c1 = strchr(t, ':');
 			if (!c1)
@@ -190,15 +192,6 @@ static const char *item_key(struct merger *m, const struct ecs_node *item, enum 
 			return NULL;
 		return target[0] == '/' ? target : ecs_arena_printf(a, "%s%s", prefix, target);
 	}
-	case K_DEVICE:
-		if (t) {
-			const char *c1 = strchr(t, ':');
-			if (!c1)
-				return t;
-			c = strchr(c1 + 1, ':');
-			return c ? ecs_arena_strndup(a, c1 + 1, (size_t)(c - c1 - 1)) : c1 + 1;
-		}
-		return merge_map_text(d, "target");
 	case K_PATH:
 		return t ? t : merge_map_text(d, "path");
 	case K_SUBNET:
