@@ -14,9 +14,9 @@
  * Whether the port entry is written in this service (not through an alias
  * or a merge key): a fix must not edit an anchor other services share.
  */
-static bool written_here(const struct ecs_check *ck, const struct ecs_service *s, const struct ecs_port *p)
+static bool written_here(const struct ecs_service *s, const struct ecs_port *p)
 {
-	const struct ecs_pair *svc = ecs_node_map_pair(ecs_node_map_get(ck->project->root, "services"), s->name);
+	const struct ecs_pair *svc = s->pair;
 	const struct ecs_pair *ports = ecs_node_map_pair(s->node, "ports");
 	const struct ecs_node *seq = ports ? ports->value : NULL;
 
@@ -39,7 +39,7 @@ static void offer_same_port(struct ecs_check *ck, const struct ecs_service *s, c
 	uint32_t start, end;
 	char target[16];
 
-	if (!d || !src || p->from_range || !written_here(ck, s, p) ||
+	if (!d || !src || p->from_range || !written_here(s, p) ||
 	    !ecs_edit_text_range(src, &p->published.span, p->published.node, p->published.v, &start, &end))
 		return;
 	snprintf(target, sizeof(target), "%u", p->target);

@@ -35,7 +35,7 @@ static bool refused(const struct ecs_mstr *c)
 static void offer_removal(struct ecs_check *ck, const struct ecs_service *s, const struct ecs_mstr *c,
 			  bool all_refused, struct ecs_diag *d)
 {
-	const struct ecs_pair *svc = ecs_node_map_pair(ecs_node_map_get(ck->project->root, "services"), s->name);
+	const struct ecs_pair *svc = s->pair;
 	const struct ecs_pair *pair = ecs_node_map_pair(s->node, "cap_add");
 	const struct ecs_node *seq = pair ? pair->value : NULL;
 	const struct ecs_source *src = ecs_files_get(&ck->run->files, c->span.file);

@@ -76,6 +76,8 @@ def many_resources(d, n):
     out.append("secrets:\n")
     out.extend("  sec%d:\n    file: ./sec%d.txt\n" % (i, i) for i in range(n))
     write(os.path.join(d, "compose.yaml"), "".join(out))
+    for i in range(n):
+        write(os.path.join(d, "sec%d.txt" % i), "s%d\n" % i)
 
 
 def merge_chain(d, n):

@@ -3,6 +3,7 @@
  * subnet parameters, then every resource family in families.def order
  * (ecs-mapping.md §1.3), then the DependsOn clean-up cfn-lint asks for.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../model/model.h"
@@ -85,6 +86,44 @@ static void add_parameters(struct cvt *c)
 	cvt_id_claim(c, CVT_PARAM_SUBNETS, "parameter", CVT_PARAM_SUBNETS, NULL);
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * Once, not per question (1,000 networks x 1,000 attachments per lookup was
+ * cubic): the attachments' names sorted, walked beside the sorted networks
+ * (both in byte order), so every network of a name used is marked.
+ */
+static int mark_used_networks(struct cvt *c)
+{
+	const struct ecs_project *p = c->p;
+	size_t n_names = 0, k = 0;
+	const char **names;
+
+	for (uint32_t i = 0; i < c->n_svcs; i++)
+		n_names += c->svcs[i].s->n_networks;
+	c->network_used = ecs_arena_zalloc(&c->run->arena, (p->n_networks + 1) * sizeof(*c->network_used));
+	names = ecs_arena_alloc(&c->run->arena, (n_names + 1) * sizeof(*names));
+	if (!c->network_used || !names)
+		return -1;
+	n_names = 0;
+	for (uint32_t i = 0; i < c->n_svcs; i++)
+		for (uint32_t j = 0; j < c->svcs[i].s->n_networks; j++)
+			if (c->svcs[i].s->networks[j].name.v)
+				names[n_names++] = c->svcs[i].s->networks[j].name.v;
+	qsort(names, n_names, sizeof(*names), cmp_str);
+	for (uint32_t i = 0; i < p->n_networks; i++) {
+		const struct ecs_network *n = p->networks_sorted[i];
+		while (k < n_names && strcmp(names[k], n->key) < 0)
+			k++;
+		if (k < n_names && strcmp(names[k], n->key) == 0 && n->index < p->n_networks)
+			c->network_used[n->index] = true;
+	}
+	return 0;
+}
+
 static int build_services(struct cvt *c)
 {
 	const struct ecs_project *p = c->p;
@@ -101,7 +140,7 @@ static int build_services(struct cvt *c)
 		if (!(sv->id = cvt_normalise(c, s->name)))
 			return -1;
 	}
-	return 0;
+	return mark_used_networks(c);
 }
 
 static void release_lists(struct cvt_svc *sv)
@@ -121,7 +160,7 @@ static bool references(const cJSON *v, const char *id)
 {
 	const cJSON *it;
 
-	if (cJSON_IsObject(v) && cJSON_GetArraySize(v) == 1) {
+	if (cJSON_IsObject(v) && v->child && !v->child->next) {
 		const cJSON *ref = cJSON_GetObjectItemCaseSensitive(v, "Ref");
 		const cJSON *att = cJSON_GetObjectItemCaseSensitive(v, "Fn::GetAtt");
 		if (cJSON_IsString(ref) && strcmp(ref->valuestring, id) == 0)

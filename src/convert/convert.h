@@ -49,5 +49,7 @@ enum ecs_template_format { ECS_TEMPLATE_JSON, ECS_TEMPLATE_YAML };
 int ecs_template_render(cJSON *tpl, enum ecs_template_format f, struct ecs_buf *out, struct ecs_buf *err);
 /* The byte size ecs_template_render() would produce, computed without keeping the text. */
 int ecs_template_size(cJSON *tpl, enum ecs_template_format f, size_t *bytes, struct ecs_buf *err);
+/* Length of v printed as compact JSON (cJSON_PrintUnformatted), without printing it. */
+size_t ecs_template_entry_size(const cJSON *v);
 
 #endif

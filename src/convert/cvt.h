@@ -81,6 +81,17 @@ struct cvt {
 
 	struct cvt_svc *svcs;		/* one per service, sorted by name */
 	uint32_t n_svcs;
+
+	/* Networks some service is attached to, by ecs_network.index. */
+	bool *network_used;
+	/*
+	 * The project's security groups (cvt_project_sgs), owned by the first
+	 * resource given them: every other resource gets a cJSON reference to
+	 * the same items, or 1,000 volumes x 1,000 networks would copy a
+	 * million Refs into mount targets.  overlay.c turns references into
+	 * copies before an overlay may delete the owner.
+	 */
+	cJSON *project_sgs;
 };
 
 struct cvt_family {
@@ -99,7 +110,9 @@ struct cvt_family {
 #define CVT_PARAM_SUBNETS "SubnetIds"
 
 /* ---- cJSON helpers (template.c): each returns NULL and sets c->failed
- * when out of memory; setters take ownership of val even on failure. */
+ * when out of memory; setters take ownership of val even on failure.
+ * cvt_str, cvt_sets and every key are referenced, not copied: pass a
+ * literal or a run-arena string (cvt_strn/cvt_strf copy into the arena). */
 cJSON *cvt_obj(struct cvt *c);
 cJSON *cvt_arr(struct cvt *c);
 cJSON *cvt_str(struct cvt *c, const char *s);
@@ -174,8 +187,11 @@ cJSON *cvt_assume_role(struct cvt *c, const char *service_principal);
 bool cvt_network_used(const struct cvt *c, const struct ecs_network *n);
 /* The security group of network key: Ref(<N>Network) or the external id. */
 cJSON *cvt_network_sg(struct cvt *c, const char *key);
-/* The security groups of every network a service uses, sorted by key. */
+/* The security groups of every network a service uses, sorted by key (see
+ * cvt.project_sgs: the first call's list is shared by later ones). */
 cJSON *cvt_project_sgs(struct cvt *c);
+/* Replaces every shared (reference) list under v by a copy of its own. */
+void cvt_unshare(struct cvt *c, cJSON *v);
 /* The security groups of s's networks, sorted by network key. */
 cJSON *cvt_service_sgs(struct cvt *c, const struct ecs_service *s);
 

@@ -26,13 +26,7 @@ static const char *external_id(const struct ecs_network *n)
 
 bool cvt_network_used(const struct cvt *c, const struct ecs_network *n)
 {
-	for (uint32_t i = 0; i < c->n_svcs; i++) {
-		const struct ecs_service *s = c->svcs[i].s;
-		for (uint32_t j = 0; j < s->n_networks; j++)
-			if (s->networks[j].name.v && strcmp(s->networks[j].name.v, n->key) == 0)
-				return true;
-	}
-	return false;
+	return c->network_used && n->index < c->p->n_networks && c->network_used[n->index];
 }
 
 cJSON *cvt_network_sg(struct cvt *c, const char *key)
@@ -118,10 +112,42 @@ static bool default_referenced(const struct cvt *c)
 	return false;
 }
 
+static cJSON *check_ref(struct cvt *c, cJSON *v)
+{
+	if (!v)
+		c->failed = true;
+	return v;
+}
+
+void cvt_unshare(struct cvt *c, cJSON *v)
+{
+	cJSON *it, *next;
+
+	for (it = v ? v->child : NULL; it; it = next) {
+		next = it->next;
+		if (cJSON_IsArray(it) && (it->type & cJSON_IsReference)) {
+			cJSON *copy = cJSON_Duplicate(it, true);
+			if (!copy || !cJSON_ReplaceItemViaPointer(v, it, copy)) {
+				cJSON_Delete(copy);
+				c->failed = true;
+				return;
+			}
+		} else {
+			cvt_unshare(c, it);
+		}
+	}
+}
+
 cJSON *cvt_project_sgs(struct cvt *c)
 {
-	cJSON *l = cvt_arr(c);
-	bool synthetic = !ecs_project_network(c->p, "default") && default_referenced(c);
+	cJSON *l;
+	bool synthetic;
+
+	/* After a failure the first list may have been freed: share nothing. */
+	if (c->project_sgs && !c->failed)
+		return check_ref(c, cJSON_CreateArrayReference(c->project_sgs->child));
+	l = cvt_arr(c);
+	synthetic = !ecs_project_network(c->p, "default") && default_referenced(c);
 
 	for (uint32_t i = 0; i < c->p->n_networks; i++) {
 		const struct ecs_network *n = c->p->networks_sorted[i];
@@ -134,6 +160,8 @@ cJSON *cvt_project_sgs(struct cvt *c)
 	}
 	if (synthetic)
 		cvt_push(c, l, cvt_network_sg(c, "default"));
+	/* Only a list with items is shared: an empty one may be dropped (cvt_take). */
+	c->project_sgs = l && l->child && !c->failed ? l : NULL;
 	return l;
 }
 

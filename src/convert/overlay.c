@@ -179,6 +179,8 @@ static int overlay_finish(struct cvt *c)
 
 	if (!o || o->kind != ECS_NODE_MAPPING)
 		return 0;
+	/* The overlay may delete the resource that owns a shared list. */
+	cvt_unshare(c, c->tpl);
 	for (uint32_t i = 0; i < o->map.n && !c->failed; i++) {
 		const char *k = ecs_node_text(o->map.pairs[i].key);
 		const struct ecs_node *v = ecs_node_deref(o->map.pairs[i].value);

@@ -240,25 +240,125 @@ static struct fy_node *yaml_node(struct fy_document *fyd, const cJSON *v)
 
 
 /*
+ * Sizes counted from the tree, without printing (which costs a malloc per
+ * scalar and the whole text at once).  They follow cJSON's printer: strings
+ * escape '"', '\\' and \b \f \n \r \t in two bytes and other control
+ * characters as \uXXXX; numbers are printed by cJSON itself into a stack
+ * buffer, as they are few and their format is cJSON's business.  Debug builds
+ * compare every count with the real rendering.
+ */
+/* Bytes each byte adds beyond itself when cJSON escapes it in a string. */
+#define JSON_U(c) [c] = 5
+static const unsigned char json_escape_extra[256] = {
+	JSON_U(0x00), JSON_U(0x01), JSON_U(0x02), JSON_U(0x03), JSON_U(0x04), JSON_U(0x05), JSON_U(0x06),
+	JSON_U(0x07), JSON_U(0x0b), JSON_U(0x0e), JSON_U(0x0f), JSON_U(0x10), JSON_U(0x11), JSON_U(0x12),
+	JSON_U(0x13), JSON_U(0x14), JSON_U(0x15), JSON_U(0x16), JSON_U(0x17), JSON_U(0x18), JSON_U(0x19),
+	JSON_U(0x1a), JSON_U(0x1b), JSON_U(0x1c), JSON_U(0x1d), JSON_U(0x1e), JSON_U(0x1f),
+	['\b'] = 1, ['\f'] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1, ['"'] = 1, ['\\'] = 1,
+};
+#undef JSON_U
+
+static size_t json_string_size(const char *s)
+{
+	size_t n = 2;
+
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
+		n += 1u + json_escape_extra[*p];
+	return n;
+}
+
+static size_t json_scalar_size(const cJSON *v)
+{
+	char buf[64];
+
+	if (cJSON_IsString(v))
+		return json_string_size(v->valuestring);
+	if (cJSON_IsRaw(v))
+		return v->valuestring ? strlen(v->valuestring) : 0;
+	if (cJSON_IsTrue(v))
+		return 4;
+	if (cJSON_IsFalse(v))
+		return 5;
+	if (cJSON_IsNull(v))
+		return 4;
+	/* Whole numbers print as their digits either way cJSON formats them
+	 * ("%d" or "%1.15g"); only others need cJSON's own printer. */
+	if (cJSON_IsNumber(v) && v->valuedouble == (double)(long long)v->valuedouble &&
+	    v->valuedouble > -1e15 && v->valuedouble < 1e15) {
+		long long i = (long long)v->valuedouble;
+		size_t n = i < 0 ? 2 : 1;
+		for (i = i < 0 ? -i : i; i >= 10; i /= 10)
+			n++;
+		return n;
+	}
+	if (cJSON_IsNumber(v) && cJSON_PrintPreallocated((cJSON *)v, buf, sizeof(buf), false))
+		return strlen(buf);
+	return 0;
+}
+
+/* cJSON_PrintUnformatted(v)'s length. */
+static size_t json_compact_size(const cJSON *v)
+{
+	const cJSON *it;
+	size_t n = 2;
+
+	if (cJSON_IsObject(v)) {
+		cJSON_ArrayForEach(it, v)
+			n += json_string_size(it->string) + 1 + json_compact_size(it) + (it->next != NULL);
+		return n;
+	}
+	if (cJSON_IsArray(v)) {
+		cJSON_ArrayForEach(it, v)
+			n += json_compact_size(it) + (it->next != NULL);
+		return n;
+	}
+	return json_scalar_size(v);
+}
+
+/*
+ * The length add_json() makes of cJSON_Print(v) at nesting depth: cJSON
+ * writes "{\n", each member on its own line after depth+1 tabs as
+ * "key":<TAB>value, then depth tabs and "}"; arrays on one line with ", "
+ * between items, one level deeper.  add_json() turns indentation tabs into
+ * two spaces and the tab after a colon into one.
+ */
+static size_t json_pretty_size(const cJSON *v, size_t depth)
+{
+	const cJSON *it;
+	size_t n = 2;
+
+	if (cJSON_IsObject(v)) {
+		cJSON_ArrayForEach(it, v)
+			n += 2 * (depth + 1) + json_string_size(it->string) + 2 + json_pretty_size(it, depth + 1) +
+			     (it->next != NULL) + 1;
+		return n + 2 * depth + 1;
+	}
+	if (cJSON_IsArray(v)) {
+		cJSON_ArrayForEach(it, v)
+			n += json_pretty_size(it, depth + 1) + (it->next != NULL ? 2 : 0);
+		return n;
+	}
+	return json_scalar_size(v);
+}
+
+size_t ecs_template_entry_size(const cJSON *v)
+{
+	return json_compact_size(v);
+}
+
+/*
  * The byte size of render_yaml()'s output, counted from the tree without
  * building a libfyaml document (which costs most of a small check run).
  * It follows the emitter's block layout for the only shapes we produce:
  * "key: scalar", "key:" + nested mapping indented by 2, "key:" + sequence
  * items at the key's own indentation, "- " + a mapping's first entry inline,
  * "{}"/"[]" when empty; scalars plain when plain_safe(), else the JSON text.
- * Debug builds compare it with the real rendering on every use.
  */
 static size_t yaml_scalar_size(const cJSON *v)
 {
-	char *text;
-	size_t n;
-
 	if (cJSON_IsString(v) && plain_safe(v->valuestring))
 		return strlen(v->valuestring);
-	text = cJSON_PrintUnformatted(v);
-	n = text ? strlen(text) : 0;
-	free(text);
-	return n;
+	return json_compact_size(v);
 }
 
 static size_t yaml_key_size(const char *key)
@@ -355,45 +455,34 @@ int ecs_template_render(cJSON *tpl, enum ecs_template_format f, struct ecs_buf *
 	return out->failed ? -1 : 0;
 }
 
+/* Debug builds verify counts up to this size: hostile inputs go far beyond. */
+#define DEBUG_VERIFY_MAX (8u << 20)
+
+/*
+ * Neither size depends on key order, so the tree is not sorted here; debug
+ * builds render (which sorts) and compare.
+ */
 int ecs_template_size(cJSON *tpl, enum ecs_template_format f, size_t *bytes, struct ecs_buf *err)
 {
 #ifndef NDEBUG
 	struct ecs_buf out = ECS_BUF_INIT;
 #endif
-	char *text;
-	size_t n = 0;
-	bool line_start = true;
 
-	if (f == ECS_TEMPLATE_YAML) {
-		if (sort_tree(tpl, natural_cmp) < 0) {
-			ecs_buf_adds(err, "out of memory while sorting the template");
-			return -1;
-		}
+	if (f == ECS_TEMPLATE_YAML)
 		*bytes = cJSON_IsObject(tpl) && tpl->child ? yaml_map_size(tpl, 0) : 3;
+	else
+		*bytes = json_pretty_size(tpl, 0) + 1;
 #ifndef NDEBUG
-		/* The counter must agree with libfyaml byte for byte. */
-		if (ecs_template_render(tpl, f, &out, err) == 0 && out.len != *bytes) {
-			fprintf(stderr, "ecslint: BUG: YAML size %zu counted, %zu rendered\n", *bytes, out.len);
-			abort();
-		}
-		ecs_buf_release(&out);
+	/* The counter must agree with the renderer byte for byte (up to a size
+	 * the sanitizer builds render quickly). */
+	if (*bytes <= DEBUG_VERIFY_MAX && ecs_template_render(tpl, f, &out, err) == 0 && out.len != *bytes) {
+		fprintf(stderr, "ecslint: BUG: %s size %zu counted, %zu rendered\n",
+			f == ECS_TEMPLATE_YAML ? "YAML" : "JSON", *bytes, out.len);
+		abort();
+	}
+	ecs_buf_release(&out);
+#else
+	(void)err;
 #endif
-		return 0;
-	}
-	if (sort_tree(tpl, byte_cmp) < 0 || !(text = cJSON_Print(tpl))) {
-		ecs_buf_adds(err, "out of memory while printing the template");
-		return -1;
-	}
-	/* The length add_json() would produce, without building the text. */
-	for (const char *s = text; *s; s++) {
-		if (*s == '\t') {
-			n += line_start ? 2 : 1;
-			continue;
-		}
-		line_start = *s == '\n';
-		n++;
-	}
-	free(text);
-	*bytes = n + 1;
 	return 0;
 }

@@ -262,7 +262,7 @@ static void init_container(struct cvt *c, struct cvt_svc *sv, cJSON *args, cJSON
 		return;
 	}
 	/* The original's sidecar takes one argument: the JSON list of what to write. */
-	cvt_push(c, cmd, cvt_str(c, json));
+	cvt_push(c, cmd, cvt_strn(c, json, strlen(json)));
 	free(json);
 	cvt_set(c, ct, "Command", cmd);
 	cvt_set(c, ct, "Essential", cvt_bool(c, false));

@@ -4,6 +4,7 @@
  * percentages, registry entry, load balancer attachments, DependsOn.
  */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cvt.h"
@@ -48,6 +49,12 @@ static bool rolling_update(struct cvt *c, const struct ecs_service *s, int64_t *
 	return true;
 }
 
+/* c->svcs is sorted by service name (byte order). */
+static int cmp_svc_name(const void *name, const void *svc)
+{
+	return strcmp(name, ((const struct cvt_svc *)svc)->s->name);
+}
+
 static void depends_on_services(struct cvt *c, struct cvt_svc *sv, cJSON *res)
 {
 	const struct ecs_service *s = sv->s;
@@ -77,11 +84,8 @@ static void depends_on_services(struct cvt *c, struct cvt_svc *sv, cJSON *res)
 			return;
 		}
 		/* Not on a service whose name collides: it gets no resources. */
-		bool skipped = false;
-		for (uint32_t k = 0; k < c->n_svcs; k++)
-			if (strcmp(c->svcs[k].s->name, names[i]) == 0)
-				skipped = c->svcs[k].skip;
-		if (!skipped)
+		const struct cvt_svc *dep = bsearch(names[i], c->svcs, c->n_svcs, sizeof(*c->svcs), cmp_svc_name);
+		if (!dep || !dep->skip)
 			cvt_depends_on(c, res, id);
 	}
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../convert/convert.h"
 #include "../model/model.h"
 
 /* ecs-mapping.md §2.1: keep [A-Za-z0-9], upper-case a leading ASCII lowercase letter. */
@@ -107,6 +108,12 @@ static const struct origin *find_origin(const struct origins *o, const char *id)
 	return NULL;
 }
 
+static int cmp_logical_id(const void *a, const void *b)
+{
+	return strcmp(((const struct ecs_template_item *)a)->logical_id,
+		      ((const struct ecs_template_item *)b)->logical_id);
+}
+
 static int fill_section(struct ecs_arena *a, const cJSON *tpl, const char *name, const struct origins *o,
 			const struct ecs_template_view *view, struct ecs_template_section *out)
 {
@@ -128,19 +135,19 @@ static int fill_section(struct ecs_arena *a, const cJSON *tpl, const char *name,
 		struct ecs_template_item *item = &out->v[out->n++];
 		const struct origin *org = find_origin(o, it->string ? it->string : "");
 		const cJSON *type = cJSON_GetObjectItemCaseSensitive(it, "Type");
-		/* Sizes only matter past the inline limit (ECS302 names the heaviest). */
-		char *json = view->body_bytes > ECS_CFN_INLINE_MAX ? cJSON_PrintUnformatted(it) : NULL;
 
 		item->logical_id = ecs_arena_strdup(a, it->string ? it->string : "");
 		item->type = cJSON_IsString(type) ? ecs_arena_strdup(a, type->valuestring) : NULL;
-		item->bytes = json ? strlen(json) : 0;
-		free(json);
+		/* Sizes only matter past the inline limit (ECS302 names the heaviest). */
+		item->bytes = view->body_bytes > ECS_CFN_INLINE_MAX ? ecs_template_entry_size(it) : 0;
 		item->origin = org ? org->span : view->origin;
 		item->origin_name = org ? org->what : "the project";
 		item->origin_len = org ? strlen(org->prefix) : 0;
 		if (!item->logical_id)
 			return -1;
 	}
+	/* The emitter's insertion order is its business: rules see one order. */
+	qsort(out->v, out->n, sizeof(*out->v), cmp_logical_id);
 	return 0;
 }
 

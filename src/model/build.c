@@ -258,6 +258,7 @@ static int top_services(struct mb *b, void *obj, const struct ecs_pair *pr)
 		s->name = k->scalar.text;
 		s->name_span = k->span;
 		s->key = k;
+		s->pair = &map->map.pairs[i];
 		s->index = p->n_services++;
 		s->node = body;
 		mark = mb_push(b, s->name);

@@ -68,6 +68,9 @@ struct ecs_service {
 	const char *name;		/* the key under services: */
 	const struct ecs_node *node;	/* the service mapping (NULL if `web:` is null) */
 	const struct ecs_node *key;
+	/* Its pair under services: (from a merge key, or an alias?), kept so
+	 * rules need not search a mapping of thousands of services by name. */
+	const struct ecs_pair *pair;
 	struct ecs_span name_span;	/* span of that key */
 	uint32_t index;			/* position in source order */
 

@@ -146,7 +146,7 @@ static int run_template_rules(struct ecs_run *r, const struct ecs_options *o, co
 	if (keep)
 		*keep = tpl;
 	else
-		cJSON_Delete(tpl);
+		ecs_run_retire_template(r, tpl);
 	ecs_buf_release(&err);
 	return rc;
 }
