@@ -258,13 +258,34 @@ static const unsigned char json_escape_extra[256] = {
 };
 #undef JSON_U
 
-static size_t json_string_size(const char *s)
+/*
+ * The same for libfyaml re-emitting that JSON string as a double-quoted YAML
+ * scalar: it writes \a \b \t \n \v \f \r \e in two bytes and other control
+ * characters as \xXX (tests/unit/test_convert.c compares with libfyaml).
+ */
+#define YAML_X(c) [c] = 3
+static const unsigned char yaml_escape_extra[256] = {
+	YAML_X(0x01), YAML_X(0x02), YAML_X(0x03), YAML_X(0x04), YAML_X(0x05), YAML_X(0x06), YAML_X(0x0e),
+	YAML_X(0x0f), YAML_X(0x10), YAML_X(0x11), YAML_X(0x12), YAML_X(0x13), YAML_X(0x14), YAML_X(0x15),
+	YAML_X(0x16), YAML_X(0x17), YAML_X(0x18), YAML_X(0x19), YAML_X(0x1a), YAML_X(0x1c), YAML_X(0x1d),
+	YAML_X(0x1e), YAML_X(0x1f),
+	['\a'] = 1, ['\b'] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [0x1b] = 1,
+	['"'] = 1, ['\\'] = 1,
+};
+#undef YAML_X
+
+static size_t quoted_size(const char *s, const unsigned char *extra)
 {
 	size_t n = 2;
 
 	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
-		n += 1u + json_escape_extra[*p];
+		n += 1u + extra[*p];
 	return n;
+}
+
+static size_t json_string_size(const char *s)
+{
+	return quoted_size(s, json_escape_extra);
 }
 
 static size_t json_scalar_size(const cJSON *v)
@@ -356,8 +377,8 @@ size_t ecs_template_entry_size(const cJSON *v)
  */
 static size_t yaml_scalar_size(const cJSON *v)
 {
-	if (cJSON_IsString(v) && plain_safe(v->valuestring))
-		return strlen(v->valuestring);
+	if (cJSON_IsString(v))
+		return plain_safe(v->valuestring) ? strlen(v->valuestring) : quoted_size(v->valuestring, yaml_escape_extra);
 	return json_compact_size(v);
 }
 
