@@ -67,18 +67,23 @@ static struct ecs_arena_block *new_block(struct ecs_arena *a, size_t need, bool 
 	a->blocks++;
 	if (a->fail_at > 0 && a->blocks == a->fail_at)
 		return NULL;
-	b = malloc(sizeof(*b) + size);
+	if (size >= ECS_ARENA_HUGE && !one_off) {
+		/*
+		 * Whole huge pages: a block that starts on a 2 MiB boundary and
+		 * spans whole multiples of it can be backed by huge pages end to
+		 * end (a plain malloc'd one holds at most one: mmap aligns to 4 KiB).
+		 */
+		size = ((sizeof(*b) + size + ECS_ARENA_HUGE - 1) & ~(ECS_ARENA_HUGE - 1)) - sizeof(*b);
+		b = aligned_alloc(ECS_ARENA_HUGE, sizeof(*b) + size);
+#ifdef MADV_HUGEPAGE
+		if (b)
+			madvise(b, sizeof(*b) + size, MADV_HUGEPAGE);	/* advice only: failure is fine */
+#endif
+	} else {
+		b = malloc(sizeof(*b) + size);
+	}
 	if (!b)
 		return NULL;
-#ifdef MADV_HUGEPAGE
-	if (size >= ECS_ARENA_HUGE) {
-		/* The aligned 2 MiB pages inside the block; advice only, so failure is fine. */
-		uintptr_t lo = ((uintptr_t)b + ECS_ARENA_HUGE - 1) & ~(uintptr_t)(ECS_ARENA_HUGE - 1);
-		uintptr_t hi = ((uintptr_t)b + sizeof(*b) + size) & ~(uintptr_t)(ECS_ARENA_HUGE - 1);
-		if (hi > lo)
-			madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-	}
-#endif
 	b->size = size;
 	b->used = 0;
 	return b;
