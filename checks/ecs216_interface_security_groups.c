@@ -1,5 +1,5 @@
 /*
- * ecs216_network_interface_security_groups.c - more than five security
+ * ecs216_interface_security_groups.c - more than five security
  * groups on the network interfaces of the application load balancer or of
  * the GPU instances.  The integration gives both the security group of
  * every network a service uses (ecs-mapping.md §5.1, §10.3; cvt_project_sgs
@@ -58,7 +58,7 @@ static void check_project(struct ecs_check *ck, const struct ecs_project *p)
 
 const struct ecs_rule ECS216_rule = {
 	.id = "ECS216",
-	.name = "network-interface-security-groups",
+	.name = "interface-security-groups",
 	.summary = "the load balancer or GPU instances would get more security groups than a network interface takes",
 	.source_url = "https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups",
 	.since = "0.1.0",
