@@ -163,7 +163,6 @@ int ecs_cmd_convert(int argc, char **argv)
 	}
 	status = ecs_output_write(&o, &out);
 out:
-	cJSON_Delete(tpl);
 	ecs_buf_release(&out);
 	ecs_buf_release(&report);
 	ecs_buf_release(&err);

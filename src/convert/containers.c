@@ -22,7 +22,7 @@ cJSON *cvt_log_configuration(struct cvt *c, const struct ecs_service *s)
 		const struct ecs_kv *kv = o->sorted[i];
 		if (!kv->key.v || strncmp(kv->key.v, "awslogs-", 8) != 0)
 			continue;
-		cJSON_DeleteItemFromObjectCaseSensitive(opts, kv->key.v);
+		cJSON_DetachItemFromObjectCaseSensitive(opts, kv->key.v);
 		cvt_sets(c, opts, kv->key.v, kv->has_value ? kv->value.v : "");
 	}
 	cvt_set(c, lc, "Options", opts);

@@ -143,18 +143,6 @@ static int build_services(struct cvt *c)
 	return mark_used_networks(c);
 }
 
-static void release_lists(struct cvt_svc *sv)
-{
-	cJSON **lists[] = { &sv->init_containers, &sv->task_volumes, &sv->mounts, &sv->container_depends,
-			    &sv->resource_requirements, &sv->exec_secret_arns, &sv->task_policies,
-			    &sv->depends_on, &sv->load_balancers };
-
-	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
-		cJSON_Delete(*lists[i]);
-		*lists[i] = NULL;
-	}
-}
-
 /* True when v (a Properties subtree) mentions id by Ref or Fn::GetAtt. */
 static bool references(const cJSON *v, const char *id)
 {
@@ -187,10 +175,10 @@ static void prune_depends_on(cJSON *resources)
 		for (int i = cJSON_GetArraySize(deps) - 1; i >= 0; i--) {
 			cJSON *d = cJSON_GetArrayItem(deps, i);
 			if (cJSON_IsString(d) && references(props, d->valuestring))
-				cJSON_DeleteItemFromArray(deps, i);
+				cJSON_DetachItemFromArray(deps, i);
 		}
 		if (cJSON_GetArraySize(deps) == 0)
-			cJSON_DeleteItemFromObjectCaseSensitive(res, "DependsOn");
+			cJSON_DetachItemFromObjectCaseSensitive(res, "DependsOn");
 	}
 }
 
@@ -213,7 +201,6 @@ static bool build_resources(struct cvt *c)
 		for (size_t f = 0; f < N_FAMILIES && !sv->skip && !c->failed; f++)
 			if (families[f]->service && families[f]->service(c, sv) < 0)
 				return false;
-		release_lists(sv);
 	}
 	return !c->failed;
 }
@@ -227,13 +214,12 @@ static void prune_parameters(cJSON *tpl)
 	for (int i = cJSON_GetArraySize(params) - 1; i >= 0; i--) {
 		cJSON *p = cJSON_GetArrayItem(params, i);
 		if (!references(resources, p->string))
-			cJSON_DeleteItemFromArray(params, i);
+			cJSON_DetachItemFromArray(params, i);
 	}
 	if (!cJSON_GetArraySize(params))
-		cJSON_DeleteItemFromObjectCaseSensitive(tpl, "Parameters");
+		cJSON_DetachItemFromObjectCaseSensitive(tpl, "Parameters");
 }
 
-/* Always leaves the sections owned by the template. */
 static int run_families(struct cvt *c)
 {
 	bool ok = build_resources(c);
@@ -253,8 +239,6 @@ static int run_families(struct cvt *c)
 int ecs_convert(struct ecs_run *r, const struct ecs_project *p, const struct ecs_convert_options *o, cJSON **out)
 {
 	struct cvt c = { .run = r, .p = p, .opt = o };
-	cJSON *sections[3];
-	int status = -1;
 
 	*out = NULL;
 	c.ids = cvt_ids_new(&r->arena);
@@ -262,33 +246,16 @@ int ecs_convert(struct ecs_run *r, const struct ecs_project *p, const struct ecs
 	c.resources = cvt_obj(&c);
 	c.parameters = cvt_obj(&c);
 	c.metadata = cvt_obj(&c);
-	sections[0] = c.metadata;
-	sections[1] = c.parameters;
-	sections[2] = c.resources;
 	if (!c.ids || c.failed || split_subnets(&c) < 0 || build_services(&c) < 0)
-		goto out;
+		return -1;
 	cvt_sets(&c, c.tpl, "AWSTemplateFormatVersion", "2010-09-09");
 	add_parameters(&c);
-	status = run_families(&c);
-	/* The template owns the sections now (or they were freed on failure). */
-	sections[0] = sections[1] = sections[2] = NULL;
-	if (status < 0)
-		goto out;
-	status = -1;
+	if (run_families(&c) < 0)
+		return -1;
 	if (!cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c.tpl, "Metadata")))
-		cJSON_DeleteItemFromObjectCaseSensitive(c.tpl, "Metadata");
-	if (c.failed)
-		goto out;
+		cJSON_DetachItemFromObjectCaseSensitive(c.tpl, "Metadata");
+	if (c.failed || r->arena.failed)
+		return -1;
 	*out = c.tpl;
-	c.tpl = NULL;
-	status = 0;
-out:
-	for (uint32_t i = 0; i < c.n_svcs; i++)
-		release_lists(&c.svcs[i]);
-	for (size_t i = 0; i < 3; i++)
-		cJSON_Delete(sections[i]);
-	cJSON_Delete(c.tpl);
-	if (r->arena.failed)
-		status = -1;
-	return status;
+	return 0;
 }

@@ -4,7 +4,10 @@
  * (../shared/docs/ecs-mapping.md), with the deviations listed in
  * docs/deviations.md.
  *
- * The template is a cJSON tree owned by the caller (cJSON_Delete).  Problems
+ * The template is a cJSON tree whose nodes live in the run's arena: it is
+ * freed with the run, and must never be passed to cJSON_Delete (or to the
+ * cJSON calls that free or copy: cJSON_Delete*, cJSON_Replace*,
+ * cJSON_Duplicate); cJSON's readers and printers take it.  Problems
  * the emitter finds (logical-id collisions, sizes no Fargate task has) are
  * diagnostics in the run; the template is still built so the caller decides,
  * but it must not be used when the run holds errors.

@@ -47,7 +47,7 @@ struct cvt_svc {
 	const char *task_role;		/* when the service needs none */
 
 	/* Lists created on first use (cvt_list), moved into the template by
-	 * the family that owns the property, freed at the end otherwise. */
+	 * the family that owns the property, dropped at the end otherwise. */
 	cJSON *init_containers;		/* before the resolv.conf init container */
 	cJSON *task_volumes;		/* task Volumes */
 	cJSON *mounts;			/* main container MountPoints */
@@ -88,8 +88,8 @@ struct cvt {
 	 * The project's security groups (cvt_project_sgs), owned by the first
 	 * resource given them: every other resource gets a cJSON reference to
 	 * the same items, or 1,000 volumes x 1,000 networks would copy a
-	 * million Refs into mount targets.  overlay.c turns references into
-	 * copies before an overlay may delete the owner.
+	 * million Refs into mount targets.  overlay.c gives them copies before
+	 * an overlay may detach the owner.
 	 */
 	cJSON *project_sgs;
 };
@@ -110,11 +110,15 @@ struct cvt_family {
 #define CVT_PARAM_SUBNETS "SubnetIds"
 
 /* ---- cJSON helpers (template.c): each returns NULL and sets c->failed
- * when out of memory; setters take ownership of val even on failure.
+ * when out of memory.  Nodes belong to the run's arena: never cJSON_Delete,
+ * cJSON_Delete*, cJSON_Replace* or cJSON_Duplicate them; detach what goes.
  * cvt_str, cvt_sets and every key are referenced, not copied: pass a
  * literal or a run-arena string (cvt_strn/cvt_strf copy into the arena). */
 cJSON *cvt_obj(struct cvt *c);
 cJSON *cvt_arr(struct cvt *c);
+cJSON *cvt_null(struct cvt *c);
+/* An array sharing list's items (see cvt.project_sgs; cvt_unshare). */
+cJSON *cvt_shared_list(struct cvt *c, const cJSON *list);
 cJSON *cvt_str(struct cvt *c, const char *s);
 cJSON *cvt_strn(struct cvt *c, const char *s, size_t len);
 cJSON *cvt_strf(struct cvt *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -127,10 +131,12 @@ void cvt_sets(struct cvt *c, cJSON *obj, const char *key, const char *s);
 void cvt_push(struct cvt *c, cJSON *arr, cJSON *val);
 /* *list, created empty on first use. */
 cJSON *cvt_list(struct cvt *c, cJSON **list);
-/* Moves *list into obj[key] when it has items; frees it otherwise. */
+/* Moves *list into obj[key] when it has items; drops it otherwise. */
 void cvt_take(struct cvt *c, cJSON *obj, const char *key, cJSON **list);
 /* A deep copy of a YAML value as JSON (scalars stay strings). */
 cJSON *cvt_from_node(struct cvt *c, const struct ecs_node *n);
+/* Gives every shared list under v (cvt_shared_list) items of its own. */
+void cvt_unshare(struct cvt *c, cJSON *v);
 
 /* Tag lists (ecs-mapping.md §2.3). */
 cJSON *cvt_project_tags(struct cvt *c);
@@ -190,8 +196,7 @@ cJSON *cvt_network_sg(struct cvt *c, const char *key);
 /* The security groups of every network a service uses, sorted by key (see
  * cvt.project_sgs: the first call's list is shared by later ones). */
 cJSON *cvt_project_sgs(struct cvt *c);
-/* Replaces every shared (reference) list under v by a copy of its own. */
-void cvt_unshare(struct cvt *c, cJSON *v);
+
 /* The security groups of s's networks, sorted by network key. */
 cJSON *cvt_service_sgs(struct cvt *c, const struct ecs_service *s);
 

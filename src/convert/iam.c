@@ -49,10 +49,8 @@ static void exec_role(struct cvt *c, struct cvt_svc *sv)
 	if (s->x_aws_pull_credentials.present) {
 		cJSON *arns = cvt_list(c, &sv->exec_secret_arns);
 		cJSON *first = cvt_str(c, s->x_aws_pull_credentials.v);
-		if (arns && first && !cJSON_InsertItemInArray(arns, 0, first)) {
-			cJSON_Delete(first);
+		if (arns && first && !cJSON_InsertItemInArray(arns, 0, first))
 			c->failed = true;
-		}
 	}
 	if (sv->exec_secret_arns && cJSON_GetArraySize(sv->exec_secret_arns)) {
 		cJSON *policies = cvt_arr(c), *pol = cvt_obj(c), *doc = cvt_obj(c), *stmts = cvt_arr(c);
@@ -103,10 +101,8 @@ static void task_role(struct cvt *c, struct cvt_svc *sv)
 		cJSON *pol = cvt_obj(c), *list = cvt_list(c, &sv->task_policies);
 		cvt_set(c, pol, "PolicyDocument", cvt_from_node(c, s->x_aws_role));
 		cvt_set(c, pol, "PolicyName", cvt_strf(c, "%sPolicy", sv->id));
-		if (list && pol && !cJSON_InsertItemInArray(list, 0, pol)) {
-			cJSON_Delete(pol);
+		if (list && pol && !cJSON_InsertItemInArray(list, 0, pol))
 			c->failed = true;
-		}
 	}
 	cvt_take(c, props, "Policies", &sv->task_policies);
 	cvt_set(c, props, "Tags", cvt_service_tags(c, s->name));

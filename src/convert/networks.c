@@ -112,40 +112,13 @@ static bool default_referenced(const struct cvt *c)
 	return false;
 }
 
-static cJSON *check_ref(struct cvt *c, cJSON *v)
-{
-	if (!v)
-		c->failed = true;
-	return v;
-}
-
-void cvt_unshare(struct cvt *c, cJSON *v)
-{
-	cJSON *it, *next;
-
-	for (it = v ? v->child : NULL; it; it = next) {
-		next = it->next;
-		if (cJSON_IsArray(it) && (it->type & cJSON_IsReference)) {
-			cJSON *copy = cJSON_Duplicate(it, true);
-			if (!copy || !cJSON_ReplaceItemViaPointer(v, it, copy)) {
-				cJSON_Delete(copy);
-				c->failed = true;
-				return;
-			}
-		} else {
-			cvt_unshare(c, it);
-		}
-	}
-}
-
 cJSON *cvt_project_sgs(struct cvt *c)
 {
 	cJSON *l;
 	bool synthetic;
 
-	/* After a failure the first list may have been freed: share nothing. */
-	if (c->project_sgs && !c->failed)
-		return check_ref(c, cJSON_CreateArrayReference(c->project_sgs->child));
+	if (c->project_sgs)
+		return cvt_shared_list(c, c->project_sgs);
 	l = cvt_arr(c);
 	synthetic = !ecs_project_network(c->p, "default") && default_referenced(c);
 
@@ -160,8 +133,7 @@ cJSON *cvt_project_sgs(struct cvt *c)
 	}
 	if (synthetic)
 		cvt_push(c, l, cvt_network_sg(c, "default"));
-	/* Only a list with items is shared: an empty one may be dropped (cvt_take). */
-	c->project_sgs = l && l->child && !c->failed ? l : NULL;
+	c->project_sgs = l;
 	return l;
 }
 

@@ -41,12 +41,8 @@ static cJSON *scalar(struct cvt *c, const struct ecs_node *n)
 	if (!ecs_scalar_resolve(n, &sv))
 		return cvt_str(c, n->scalar.text);
 	switch (sv.type) {
-	case ECS_SCALAR_NULL: {
-		cJSON *nul = cJSON_CreateNull();
-		if (!nul)
-			c->failed = true;
-		return nul;
-	}
+	case ECS_SCALAR_NULL:
+		return cvt_null(c);
 	case ECS_SCALAR_BOOL:
 		return cvt_bool(c, sv.boolean);
 	case ECS_SCALAR_INT:
@@ -97,7 +93,7 @@ static cJSON *value(struct cvt *c, const struct ecs_node *n)
 			const char *k = ecs_node_text(n->map.pairs[i].key);
 			if (!k || strcmp(k, "$patch") == 0 || is_null(n->map.pairs[i].value))
 				continue;
-			cJSON_DeleteItemFromObjectCaseSensitive(v, k);
+			cJSON_DetachItemFromObjectCaseSensitive(v, k);
 			cvt_set(c, v, k, value(c, n->map.pairs[i].value));
 		}
 		return v;
@@ -124,7 +120,7 @@ static void merge(struct cvt *c, cJSON *dst, const struct ecs_node *map)
 		cur = cJSON_GetObjectItemCaseSensitive(dst, k);
 		patch = v && v->kind == ECS_NODE_MAPPING && !v->tag ? patch_directive(v) : NULL;
 		if (is_null(v) || (patch && strcmp(patch, "delete") == 0)) {
-			cJSON_DeleteItemFromObjectCaseSensitive(dst, k);
+			cJSON_DetachItemFromObjectCaseSensitive(dst, k);
 			continue;
 		}
 		bool replace = patch && strcmp(patch, "replace") == 0;
@@ -132,7 +128,7 @@ static void merge(struct cvt *c, cJSON *dst, const struct ecs_node *map)
 			merge(c, cur, v);
 			continue;
 		}
-		cJSON_DeleteItemFromObjectCaseSensitive(dst, k);
+		cJSON_DetachItemFromObjectCaseSensitive(dst, k);
 		cvt_set(c, dst, k, value(c, v));
 	}
 }

@@ -243,10 +243,11 @@ static struct fy_node *yaml_node(struct fy_document *fyd, const cJSON *v)
  * Sizes counted from the tree, without printing (which costs a malloc per
  * scalar and the whole text at once).  They follow cJSON's printer: strings
  * escape '"', '\\' and \b \f \n \r \t in two bytes and other control
- * characters as \uXXXX; numbers are printed by cJSON itself into a stack
- * buffer, as they are few and their format is cJSON's business.  Debug builds
- * compare every count with the real rendering.
+ * characters as \uXXXX; whole numbers are their digits, other numbers are
+ * printed by cJSON itself into a stack buffer (their format is cJSON's
+ * business).  Debug builds compare every count with the real rendering.
  */
+
 /* Bytes each byte adds beyond itself when cJSON escapes it in a string. */
 #define JSON_U(c) [c] = 5
 static const unsigned char json_escape_extra[256] = {
@@ -258,13 +259,66 @@ static const unsigned char json_escape_extra[256] = {
 };
 #undef JSON_U
 
-static size_t json_string_size(const char *s)
+static size_t quoted_size(const char *s, const unsigned char *extra)
 {
 	size_t n = 2;
 
 	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
-		n += 1u + json_escape_extra[*p];
+		n += 1u + extra[*p];
 	return n;
+}
+
+/* Bytes of one character libfyaml writes when it escapes a double-quoted scalar itself. */
+static size_t yaml_escaped_char(uint32_t cp, size_t utf8_len)
+{
+	if (cp == '"' || cp == '\\' || cp == 7 || (cp >= 8 && cp <= 13) || cp == 27)
+		return 2;			/* \" \\ \a \b \t \n \v \f \r \e */
+	if (cp < 0x20 || cp == 0x7f)
+		return 4;			/* \xXX */
+	if (cp == 0x85 || cp == 0xa0 || cp == 0x2028 || cp == 0x2029)
+		return 2;			/* \N \_ \L \P */
+	if (cp >= 0x80 && cp <= 0x9f)
+		return 4;
+	if (cp == 0xfeff || cp == 0xfffe || cp == 0xffff)
+		return 6;			/* \uXXXX */
+	if (cp >= 0x10000)
+		return 10;			/* \UXXXXXXXX */
+	return utf8_len;
+}
+
+/*
+ * A string that is not plain_safe() is handed to libfyaml as its JSON text
+ * (a valid double-quoted scalar).  Without an escape in that text libfyaml
+ * writes it as it is; with one, it writes the value again with its own
+ * escapes (tests/unit/test_convert.c compares every class with libfyaml).
+ */
+static size_t yaml_quoted_size(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = 2;
+
+	if (quoted_size(s, json_escape_extra) == strlen((const char *)p) + 2)
+		return n + strlen((const char *)p);
+	while (*p) {
+		size_t len = *p < 0x80 ? 1 : *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc0 ? 2 : 1;
+		uint32_t cp = len == 1 ? *p : *p & (0x7f >> len);
+		for (size_t i = 1; i < len; i++) {
+			if ((p[i] & 0xc0) != 0x80) {	/* not UTF-8: counted as bytes */
+				len = 1;
+				cp = *p;
+				break;
+			}
+			cp = cp << 6 | (p[i] & 0x3f);
+		}
+		n += yaml_escaped_char(cp, len);
+		p += len;
+	}
+	return n;
+}
+
+static size_t json_string_size(const char *s)
+{
+	return quoted_size(s, json_escape_extra);
 }
 
 static size_t json_scalar_size(const cJSON *v)
@@ -356,8 +410,8 @@ size_t ecs_template_entry_size(const cJSON *v)
  */
 static size_t yaml_scalar_size(const cJSON *v)
 {
-	if (cJSON_IsString(v) && plain_safe(v->valuestring))
-		return strlen(v->valuestring);
+	if (cJSON_IsString(v))
+		return plain_safe(v->valuestring) ? strlen(v->valuestring) : yaml_quoted_size(v->valuestring);
 	return json_compact_size(v);
 }
 

@@ -211,16 +211,14 @@ static cJSON *mount(struct cvt *c, bool read_only)
 	return m;
 }
 
-/* Appends v to list unless an equal item is there (v is freed then). */
+/* Appends v to list unless an equal item is there (v is dropped then). */
 static void push_once(struct cvt *c, cJSON *list, cJSON *v)
 {
 	const cJSON *it;
 
 	cJSON_ArrayForEach(it, list) {
-		if (v && cJSON_Compare(it, v, true)) {
-			cJSON_Delete(v);
+		if (v && cJSON_Compare(it, v, true))
 			return;
-		}
 	}
 	cvt_push(c, list, v);
 }
@@ -236,9 +234,7 @@ static cJSON *sidecar_arg(struct cvt *c, const char *name, const struct ecs_file
 		for (uint32_t i = 0; i < sec->x_aws_keys.n; i++)
 			cvt_push(c, keys, cvt_str(c, sec->x_aws_keys.v[i].v));
 	} else {
-		keys = cJSON_CreateNull();
-		if (!keys)
-			c->failed = true;
+		keys = cvt_null(c);
 	}
 	cvt_set(c, a, "Keys", keys);
 	return a;
@@ -250,14 +246,8 @@ static void init_container(struct cvt *c, struct cvt_svc *sv, cJSON *args, cJSON
 	cJSON *ct = cvt_obj(c), *cmd = cvt_arr(c), *mounts = cvt_arr(c), *dep = cvt_obj(c);
 	char *json = args ? cJSON_PrintUnformatted(args) : NULL;
 
-	cJSON_Delete(args);
 	if (!name || !json) {
 		free(json);
-		cJSON_Delete(ct);
-		cJSON_Delete(cmd);
-		cJSON_Delete(mounts);
-		cJSON_Delete(dep);
-		cJSON_Delete(task_secrets);
 		c->failed = true;
 		return;
 	}
@@ -292,11 +282,8 @@ static int secrets_service(struct cvt *c, struct cvt_svc *sv)
 	args = cvt_arr(c);
 	task_secrets = cvt_arr(c);
 	names = ecs_arena_alloc(&c->run->arena, s->n_secrets * sizeof(*names));
-	if (!names) {
-		cJSON_Delete(args);
-		cJSON_Delete(task_secrets);
+	if (!names)
 		return -1;
-	}
 	for (uint32_t i = 0; i < s->n_secrets && !c->failed; i++) {
 		const struct ecs_file_ref *ref = &s->secrets[i];
 		const struct ecs_file_object *sec = ref->source.present ? ecs_project_secret(c->p, ref->source.v) : NULL;
@@ -330,11 +317,8 @@ static int secrets_service(struct cvt *c, struct cvt_svc *sv)
 		cvt_push(c, args, sidecar_arg(c, name, sec));
 		push_once(c, cvt_list(c, &sv->exec_secret_arns), policy_resource(c, sec));
 	}
-	if (bad || c->failed || !cJSON_GetArraySize(task_secrets)) {
-		cJSON_Delete(args);
-		cJSON_Delete(task_secrets);
+	if (bad || c->failed || !cJSON_GetArraySize(task_secrets))
 		return c->failed ? -1 : 0;
-	}
 	init_container(c, sv, args, task_secrets);
 	vol = cvt_obj(c);
 	cvt_sets(c, vol, "Name", "secrets");

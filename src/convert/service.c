@@ -128,8 +128,6 @@ static int service_service(struct cvt *c, struct cvt_svc *sv)
 	it = cvt_service_sgs(c, s);
 	if (cJSON_GetArraySize(it))
 		cvt_set(c, vpc, "SecurityGroups", it);
-	else
-		cJSON_Delete(it);
 	cvt_set(c, vpc, "Subnets", cvt_subnets(c));
 	cvt_set(c, net, "AwsvpcConfiguration", vpc);
 	cvt_set(c, props, "NetworkConfiguration", net);

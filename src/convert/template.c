@@ -2,7 +2,15 @@
  * template.c - building the template tree: cJSON helpers that remember an
  * out-of-memory once (so families test one flag), resources, intrinsics,
  * tags and the offline VPC/subnet/cluster references.
+ *
+ * The template's nodes live in the run's arena, like everything else a run
+ * makes: a big project's template has millions of them, and one malloc and
+ * one free each was a third of check's time (and glibc's per-block header a
+ * fifth of its memory).  cJSON reads, links and prints such nodes like its
+ * own; only the calls that free or copy (cJSON_Delete, cJSON_Delete*,
+ * cJSON_Replace*, cJSON_Duplicate) must never see them: detach instead.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,21 +18,83 @@
 #include "../../checks/rules.h"
 #include "cvt.h"
 
-static cJSON *check(struct cvt *c, cJSON *v)
+static cJSON *node(struct cvt *c, int type)
 {
-	if (!v)
+	cJSON *v = ecs_arena_zalloc(&c->run->arena, sizeof(*v));
+
+	if (!v) {
 		c->failed = true;
+		return NULL;
+	}
+	v->type = type;
 	return v;
 }
 
 cJSON *cvt_obj(struct cvt *c)
 {
-	return check(c, cJSON_CreateObject());
+	return node(c, cJSON_Object);
 }
 
 cJSON *cvt_arr(struct cvt *c)
 {
-	return check(c, cJSON_CreateArray());
+	return node(c, cJSON_Array);
+}
+
+cJSON *cvt_null(struct cvt *c)
+{
+	return node(c, cJSON_NULL);
+}
+
+cJSON *cvt_shared_list(struct cvt *c, const cJSON *list)
+{
+	cJSON *v = node(c, cJSON_Array | cJSON_IsReference);
+
+	if (v)
+		v->child = list ? list->child : NULL;
+	return v;
+}
+
+/* A copy of v and of everything under it (keys and strings stay shared). */
+static cJSON *copy(struct cvt *c, const cJSON *v)
+{
+	cJSON *out = node(c, v->type & ~cJSON_IsReference), *last = NULL;
+
+	if (!out)
+		return NULL;
+	out->valuestring = v->valuestring;
+	out->valueint = v->valueint;
+	out->valuedouble = v->valuedouble;
+	out->string = v->string;
+	for (const cJSON *it = v->child; it; it = it->next) {
+		cJSON *k = copy(c, it);
+		if (!k)
+			return NULL;
+		if (last) {
+			last->next = k;
+			k->prev = last;
+		} else {
+			out->child = k;
+		}
+		last = k;
+	}
+	if (out->child)
+		out->child->prev = last;
+	return out;
+}
+
+void cvt_unshare(struct cvt *c, cJSON *v)
+{
+	for (cJSON *it = v ? v->child : NULL; it && !c->failed; it = it->next) {
+		if (cJSON_IsArray(it) && (it->type & cJSON_IsReference)) {
+			cJSON *own = copy(c, it);
+			if (own) {
+				it->child = own->child;
+				it->type &= ~cJSON_IsReference;
+			}
+		} else {
+			cvt_unshare(c, it);
+		}
+	}
 }
 
 /*
@@ -35,7 +105,11 @@ cJSON *cvt_arr(struct cvt *c)
  */
 cJSON *cvt_str(struct cvt *c, const char *s)
 {
-	return check(c, cJSON_CreateStringReference(s ? s : ""));
+	cJSON *v = node(c, cJSON_String | cJSON_IsReference);
+
+	if (v)
+		v->valuestring = (char *)(s ? s : "");
+	return v;
 }
 
 cJSON *cvt_strn(struct cvt *c, const char *s, size_t len)
@@ -66,12 +140,19 @@ cJSON *cvt_strf(struct cvt *c, const char *fmt, ...)
 
 cJSON *cvt_num(struct cvt *c, double v)
 {
-	return check(c, cJSON_CreateNumber(v));
+	cJSON *n = node(c, cJSON_Number);
+
+	if (!n)
+		return NULL;
+	n->valuedouble = v;
+	/* cJSON_CreateNumber's valueint, which its printer compares against. */
+	n->valueint = v >= INT_MAX ? INT_MAX : v <= (double)INT_MIN ? INT_MIN : (int)v;
+	return n;
 }
 
 cJSON *cvt_bool(struct cvt *c, bool v)
 {
-	return check(c, cJSON_CreateBool(v));
+	return node(c, v ? cJSON_True : cJSON_False);
 }
 
 cJSON *cvt_ref(struct cvt *c, const char *id)
@@ -94,15 +175,8 @@ cJSON *cvt_getatt(struct cvt *c, const char *id, const char *attr)
 
 void cvt_set(struct cvt *c, cJSON *obj, const char *key, cJSON *val)
 {
-	if (!obj || !val) {
-		cJSON_Delete(val);
+	if (!obj || !val || !cJSON_AddItemToObjectCS(obj, key, val))
 		c->failed = true;
-		return;
-	}
-	if (!cJSON_AddItemToObjectCS(obj, key, val)) {
-		cJSON_Delete(val);
-		c->failed = true;
-	}
 }
 
 void cvt_sets(struct cvt *c, cJSON *obj, const char *key, const char *s)
@@ -112,10 +186,8 @@ void cvt_sets(struct cvt *c, cJSON *obj, const char *key, const char *s)
 
 void cvt_push(struct cvt *c, cJSON *arr, cJSON *val)
 {
-	if (!arr || !val || !cJSON_AddItemToArray(arr, val)) {
-		cJSON_Delete(val);
+	if (!arr || !val || !cJSON_AddItemToArray(arr, val))
 		c->failed = true;
-	}
 }
 
 cJSON *cvt_list(struct cvt *c, cJSON **list)
@@ -130,13 +202,8 @@ void cvt_take(struct cvt *c, cJSON *obj, const char *key, cJSON **list)
 	cJSON *l = *list;
 
 	*list = NULL;
-	if (!l)
-		return;
-	if (cJSON_GetArraySize(l) == 0 || !obj) {
-		cJSON_Delete(l);
-		return;
-	}
-	cvt_set(c, obj, key, l);
+	if (l && l->child && obj)
+		cvt_set(c, obj, key, l);
 }
 
 cJSON *cvt_from_node(struct cvt *c, const struct ecs_node *n)
@@ -145,7 +212,7 @@ cJSON *cvt_from_node(struct cvt *c, const struct ecs_node *n)
 
 	n = ecs_node_deref(n);
 	if (!n || ecs_node_is_null(n))
-		return check(c, cJSON_CreateNull());
+		return cvt_null(c);
 	switch (n->kind) {
 	case ECS_NODE_MAPPING:
 		v = cvt_obj(c);
@@ -154,7 +221,7 @@ cJSON *cvt_from_node(struct cvt *c, const struct ecs_node *n)
 			/* A later duplicate key wins, as it does in Compose. */
 			if (!k)
 				continue;
-			cJSON_DeleteItemFromObjectCaseSensitive(v, k);
+			cJSON_DetachItemFromObjectCaseSensitive(v, k);
 			cvt_set(c, v, k, cvt_from_node(c, n->map.pairs[i].value));
 		}
 		return v;

@@ -4,7 +4,6 @@
  */
 #include "run.h"
 
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -23,21 +22,9 @@ void ecs_run_init(struct ecs_run *r)
 	r->max_file_size = ECS_DEFAULT_MAX_FILE_SIZE;
 }
 
-void ecs_run_retire_template(struct ecs_run *r, void *tpl)
-{
-	cJSON_Delete(r->retired_template);
-	r->retired_template = tpl;
-}
-
 void ecs_run_release(struct ecs_run *r)
 {
-	/*
-	 * Arena first: its blocks are large, and freeing a large block after
-	 * the template's small ones makes glibc consolidate all of those.  The
-	 * template only points at arena strings (never reads them when freed).
-	 */
 	ecs_arena_release(&r->arena);
-	ecs_run_retire_template(r, NULL);
 	memset(&r->files, 0, sizeof(r->files));
 	ecs_diags_init(&r->diags, &r->arena);
 }

@@ -36,19 +36,10 @@ struct ecs_run {
 	/* consulted by ecs_run_read before the disk; not owned */
 	const struct ecs_overlay *overlay;
 	size_t n_overlay;
-	/*
-	 * The last template check built (a cJSON tree), freed with the run:
-	 * freeing its million small blocks before the report makes glibc
-	 * consolidate them all at the reporter's first large malloc (7% of a
-	 * 1,000-service check).  A later template replaces it.
-	 */
-	void *retired_template;
 };
 
 void ecs_run_init(struct ecs_run *r);
 void ecs_run_release(struct ecs_run *r);
-/* Hands a template (cJSON) the caller is done with to the run, which frees it. */
-void ecs_run_retire_template(struct ecs_run *r, void *tpl);
 
 /*
  * Reads path into the file table as display (the name diagnostics show).

@@ -145,8 +145,6 @@ static int run_template_rules(struct ecs_run *r, const struct ecs_options *o, co
 		rc = -1;
 	if (keep)
 		*keep = tpl;
-	else
-		ecs_run_retire_template(r, tpl);
 	ecs_buf_release(&err);
 	return rc;
 }

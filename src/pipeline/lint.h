@@ -22,7 +22,7 @@ int ecs_lint_loaded(struct ecs_run *r, const struct ecs_options *o, const struct
 /*
  * The same, handing back the CloudFormation template the emitter built for
  * the template rules in *tpl (NULL when the project has no usable model;
- * the caller cJSON_Delete()s it).  `convert` uses it so the project is
+ * it lives in the run's arena and goes with the run: never cJSON_Delete it).  `convert` uses it so the project is
  * converted once and the emitter's findings are not reported twice.
  */
 struct cJSON;

@@ -152,6 +152,47 @@ static void yaml_reads_back_as_the_same_data(void **state)
 	free(y);
 }
 
+/*
+ * check counts the template's size from the tree instead of printing it:
+ * the count must be the printed length in both formats, for every kind of
+ * value (escapes, control characters, UTF-8, whole and fractional and
+ * negative numbers, empty collections at every depth), and per entry the
+ * compact JSON length.
+ */
+static void counted_sizes_are_the_rendered_lengths(void **state)
+{
+	static const char *const docs[] = {
+		sample,
+		"{\"a\":{\"b\":{\"c\":[[],{},[{}],[[1,-2,1e300,-0.25,123456789012,3.0e-7]]]}},\"d\":\"\\u0001\\u0007\\u000b\\u001b\\u007f\\u001f\\b\\f\\r/\"}",
+		"{}",
+		/* libfyaml's own escapes, used once the JSON text has an escape. */
+		"{\"k\":[\"a\\u007f\",\"\\n\\u007f\",\"\\n\\u0085b\\u0080\\u009f\\u00a0\",\"\\t\\u2028\\u2029\",\"\\r\\ufeff\\ufffe\\uffff\","
+		"\"\\\"\\ud83d\\ude00\",\"x\\ud83d\\ude00\",\"\\n\\u00e9\\ue000\\ufdd0\\u00ad\\u200b\\ufffd\",\"\\\\\\u00ff\"]}",
+		"{\"e\":[{\"f\":[\"x\",{\"g\":{}}],\"h\":null}],\"\\\"q\\\"\":\"\\\\\"}",
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		for (int f = ECS_TEMPLATE_JSON; f <= ECS_TEMPLATE_YAML; f++) {
+			cJSON *tpl = cJSON_Parse(docs[i]);
+			struct ecs_buf err = ECS_BUF_INIT;
+			size_t counted = 0;
+			char *text;
+			assert_non_null(tpl);
+			assert_int_equal(ecs_template_size(tpl, f, &counted, &err), 0);
+			text = render(tpl, f);
+			assert_int_equal(counted, strlen(text));
+			free(text);
+			for (const cJSON *it = tpl->child; it; it = it->next) {
+				char *compact = cJSON_PrintUnformatted(it);
+				assert_int_equal(ecs_template_entry_size(it), strlen(compact));
+				free(compact);
+			}
+			ecs_buf_release(&err);
+			cJSON_Delete(tpl);
+		}
+	}
+}
+
 /* go-yaml v2's key order, worked by hand from its keyList.Less. */
 static void yaml_keys_use_go_yaml_natural_order(void **state)
 {
@@ -172,6 +213,7 @@ int main(void)
 		cmocka_unit_test(json_is_sorted_indented_and_stable),
 		cmocka_unit_test(yaml_reads_back_as_the_same_data),
 		cmocka_unit_test(yaml_keys_use_go_yaml_natural_order),
+		cmocka_unit_test(counted_sizes_are_the_rendered_lengths),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

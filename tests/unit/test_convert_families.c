@@ -51,7 +51,7 @@ static size_t convert_text(struct conv *cv, const char *dir, const char *text)
 
 static void conv_release(struct conv *cv)
 {
-	cJSON_Delete(cv->tpl);
+	/* The template lives in the run's arena. */
 	ecs_run_release(&cv->run);
 	ecs_options_release(&cv->opt);
 }
