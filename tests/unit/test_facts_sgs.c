@@ -123,7 +123,7 @@ static void check_agreement(const char *text, int want_alb, int want_gpu, int wa
 	assert_int_equal(templates, want_gpu);
 	assert_true(services > 0);
 	assert_int_equal(targets > 0, want_efs);
-	cJSON_Delete(tpl);
+	/* The template's nodes live in the run's arena. */
 	ecs_run_release(&run);
 	ecs_options_release(&opt);
 }
