@@ -7,14 +7,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "../engine/facts.h"
 #include "cvt.h"
-
-static bool port_is_http(const struct ecs_port *pt)
-{
-	if (pt->x_aws_protocol.present)
-		return strcmp(pt->x_aws_protocol.v, "http") == 0 || strcmp(pt->x_aws_protocol.v, "https") == 0;
-	return pt->target == 80 || pt->target == 443;
-}
 
 /* Long-syntax ports without protocol are TCP (Compose's default). */
 static const char *protocol(const struct ecs_port *pt)
@@ -75,7 +69,7 @@ static int lb_project(struct cvt *c)
 			if (!s->ports[j].valid)
 				continue;
 			c->lb_needed = true;
-			if (!port_is_http(&s->ports[j]))
+			if (!ecs_port_is_http(&s->ports[j]))
 				c->lb_application = false;
 		}
 	}

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "../engine/facts.h"
 #include "cvt.h"
 
 static bool is_external(const struct ecs_network *n)
@@ -44,33 +45,24 @@ cJSON *cvt_network_sg(struct cvt *c, const char *key)
 	return cvt_ref(c, id);
 }
 
-cJSON *cvt_service_sgs(struct cvt *c, const struct ecs_service *s)
+/* Built from the list ECS214-216 count (src/engine/facts.c), so they cannot disagree. */
+static cJSON *sg_list(struct cvt *c, const struct ecs_security_group *v, int64_t n)
 {
 	cJSON *l = cvt_arr(c);
-	const char **keys = ecs_arena_alloc(&c->run->arena, (s->n_networks + 1) * sizeof(*keys));
-	uint32_t n = 0;
 
-	if (!keys) {
+	if (n < 0)
 		c->failed = true;
-		return l;
-	}
-	/* Sorted and once each: the original's order was Go map order. */
-	for (uint32_t i = 0; i < s->n_networks; i++) {
-		const char *k = s->networks[i].name.v;
-		uint32_t at = 0;
-		if (!k)
-			continue;
-		while (at < n && strcmp(keys[at], k) < 0)
-			at++;
-		if (at < n && strcmp(keys[at], k) == 0)
-			continue;
-		memmove(&keys[at + 1], &keys[at], (n - at) * sizeof(*keys));
-		keys[at] = k;
-		n++;
-	}
-	for (uint32_t i = 0; i < n; i++)
-		cvt_push(c, l, cvt_network_sg(c, keys[i]));
+	for (int64_t i = 0; i < n; i++)
+		cvt_push(c, l, cvt_network_sg(c, v[i].network));
 	return l;
+}
+
+cJSON *cvt_service_sgs(struct cvt *c, const struct ecs_service *s)
+{
+	const struct ecs_security_group *v = NULL;
+	int64_t n = ecs_service_security_groups(s, &c->run->arena, &v);
+
+	return sg_list(c, v, n);
 }
 
 static void security_group(struct cvt *c, const char *key, const char *name, const struct ecs_span *span)
@@ -114,27 +106,14 @@ static bool default_referenced(const struct cvt *c)
 
 cJSON *cvt_project_sgs(struct cvt *c)
 {
-	cJSON *l;
-	bool synthetic;
+	const struct ecs_security_group *v = NULL;
+	int64_t n;
 
 	if (c->project_sgs)
 		return cvt_shared_list(c, c->project_sgs);
-	l = cvt_arr(c);
-	synthetic = !ecs_project_network(c->p, "default") && default_referenced(c);
-
-	for (uint32_t i = 0; i < c->p->n_networks; i++) {
-		const struct ecs_network *n = c->p->networks_sorted[i];
-		if (synthetic && strcmp("default", n->key) < 0) {
-			cvt_push(c, l, cvt_network_sg(c, "default"));
-			synthetic = false;
-		}
-		if (cvt_network_used(c, n))
-			cvt_push(c, l, cvt_network_sg(c, n->key));
-	}
-	if (synthetic)
-		cvt_push(c, l, cvt_network_sg(c, "default"));
-	c->project_sgs = l;
-	return l;
+	n = ecs_project_security_groups(c->p, &c->run->arena, &v);
+	c->project_sgs = sg_list(c, v, n);
+	return c->project_sgs;
 }
 
 static int networks_project(struct cvt *c)
