@@ -163,23 +163,108 @@ static bool references(const cJSON *v, const char *id)
 }
 
 /* cfn-lint W3005: a DependsOn already implied by a Ref/GetAtt is dropped. */
+static void prune_resource_depends_on(cJSON *res)
+{
+	cJSON *deps = cJSON_GetObjectItemCaseSensitive(res, "DependsOn");
+	cJSON *props = cJSON_GetObjectItemCaseSensitive(res, "Properties");
+
+	if (!deps)
+		return;
+	for (int i = cJSON_GetArraySize(deps) - 1; i >= 0; i--) {
+		cJSON *d = cJSON_GetArrayItem(deps, i);
+		if (cJSON_IsString(d) && references(props, d->valuestring))
+			cJSON_DetachItemFromArray(deps, i);
+	}
+	if (cJSON_GetArraySize(deps) == 0)
+		cJSON_DetachItemFromObjectCaseSensitive(res, "DependsOn");
+}
+
 static void prune_depends_on(cJSON *resources)
 {
 	cJSON *res;
 
-	cJSON_ArrayForEach(res, resources) {
-		cJSON *deps = cJSON_GetObjectItemCaseSensitive(res, "DependsOn");
-		cJSON *props = cJSON_GetObjectItemCaseSensitive(res, "Properties");
-		if (!deps)
+	cJSON_ArrayForEach(res, resources)
+		prune_resource_depends_on(res);
+}
+
+static bool kept_param(const struct cvt *c, const char *name)
+{
+	for (size_t i = 0; i < c->n_kept_params; i++)
+		if (strcmp(c->kept_params[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* A dropped resource's Refs keep their parameters (prune_parameters cannot see it any more). */
+static void keep_params(struct cvt *c, const cJSON *res)
+{
+	const cJSON *p;
+
+	cJSON_ArrayForEach(p, c->parameters) {
+		if (kept_param(c, p->string) || !references(res, p->string))
 			continue;
-		for (int i = cJSON_GetArraySize(deps) - 1; i >= 0; i--) {
-			cJSON *d = cJSON_GetArrayItem(deps, i);
-			if (cJSON_IsString(d) && references(props, d->valuestring))
-				cJSON_DetachItemFromArray(deps, i);
+		const char **v = ecs_arena_grow(&c->run->arena, c->kept_params, c->n_kept_params,
+						 c->n_kept_params + 1, sizeof(*v));
+		if (!v) {
+			c->failed = true;
+			return;
 		}
-		if (cJSON_GetArraySize(deps) == 0)
-			cJSON_DetachItemFromObjectCaseSensitive(res, "DependsOn");
+		v[c->n_kept_params++] = p->string;
+		c->kept_params = v;
 	}
+}
+
+/* Measures one finished resource for the template rules and lists it in c->retired. */
+static void retire_resource(struct cvt *c, cJSON *res)
+{
+	struct ecs_retired *r = c->retired;
+	const cJSON *type = cJSON_GetObjectItemCaseSensitive(res, "Type");
+	struct ecs_retired_resource *it;
+	size_t json, yaml = 0;
+	void **data;
+
+	prune_resource_depends_on(res);
+	keep_params(c, res);
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? 2 * r->cap : 64;
+		struct ecs_retired_resource *v = ecs_arena_grow(&c->run->arena, r->v, r->n, cap, sizeof(*v));
+		if (!v) {
+			c->failed = true;
+			return;
+		}
+		r->v = v;
+		r->cap = cap;
+	}
+	/* Past this the YAML is not needed (lint.c sizes it as JSON): stop counting it. */
+	if (r->json_members > ECS_TEMPLATE_JSON_OVER_ANY_LIMIT)
+		r->yaml_unknown = true;
+	ecs_template_member_sizes(res, &json, r->yaml_unknown ? NULL : &yaml);
+	it = &r->v[r->n++];
+	it->logical_id = res->string;
+	it->type = cJSON_IsString(type) ? type->valuestring : NULL;
+	it->bytes = ecs_template_entry_size(res);
+	r->json_members += json;
+	r->yaml_members += yaml;
+	/* Nothing may reach it through the id table once its arena is reset. */
+	if ((data = cvt_id_data(c->ids, res->string)))
+		*data = NULL;
+}
+
+/* Detaches the resources added after last (NULL: all), measures and lists them. */
+static void retire_since(struct cvt *c, cJSON *last)
+{
+	cJSON *first = last ? last->next : c->resources->child;
+
+	if (!first)
+		return;
+	if (last) {
+		last->next = NULL;
+		c->resources->child->prev = last;
+	} else {
+		c->resources->child = NULL;
+	}
+	for (cJSON *it = first; it && !c->failed; it = it->next)
+		retire_resource(c, it);
 }
 
 /* The template's sections, in place for the finish hooks (an overlay edits them all). */
@@ -198,22 +283,31 @@ static bool build_resources(struct cvt *c)
 			return false;
 	for (uint32_t i = 0; i < c->n_svcs && !c->failed; i++) {
 		struct cvt_svc *sv = &c->svcs[i];
+		cJSON *last = c->resources->child ? c->resources->child->prev : NULL;
+		if (c->retired)
+			c->nodes = &c->scratch;
 		for (size_t f = 0; f < N_FAMILIES && !sv->skip && !c->failed; f++)
 			if (families[f]->service && families[f]->service(c, sv) < 0)
 				return false;
+		if (c->retired) {
+			retire_since(c, last);
+			ecs_arena_reset(&c->scratch);
+			c->nodes = &c->run->arena;
+		}
 	}
 	return !c->failed;
 }
 
 /* cfn-lint W2001: a parameter nothing refers to (SubnetIds without services) goes. */
-static void prune_parameters(cJSON *tpl)
+static void prune_parameters(struct cvt *c)
 {
+	cJSON *tpl = c->tpl;
 	cJSON *params = cJSON_GetObjectItemCaseSensitive(tpl, "Parameters");
 	cJSON *resources = cJSON_GetObjectItemCaseSensitive(tpl, "Resources");
 
 	for (int i = cJSON_GetArraySize(params) - 1; i >= 0; i--) {
 		cJSON *p = cJSON_GetArrayItem(params, i);
-		if (!references(resources, p->string))
+		if (!references(resources, p->string) && !kept_param(c, p->string))
 			cJSON_DetachItemFromArray(params, i);
 	}
 	if (!cJSON_GetArraySize(params))
@@ -229,32 +323,58 @@ static int run_families(struct cvt *c)
 		return -1;
 	/* Before the finish hooks: an overlay's own DependsOn and Parameters stay as written. */
 	prune_depends_on(c->resources);
-	prune_parameters(c->tpl);
+	prune_parameters(c);
 	for (size_t f = 0; f < N_FAMILIES && !c->failed; f++)
 		if (families[f]->finish && families[f]->finish(c) < 0)
 			return -1;
 	return c->failed ? -1 : 0;
 }
 
+static int convert(struct cvt *c)
+{
+	c->ids = cvt_ids_new(&c->run->arena);
+	c->tpl = cvt_obj(c);
+	c->resources = cvt_obj(c);
+	c->parameters = cvt_obj(c);
+	c->metadata = cvt_obj(c);
+	if (!c->ids || c->failed || split_subnets(c) < 0 || build_services(c) < 0)
+		return -1;
+	cvt_sets(c, c->tpl, "AWSTemplateFormatVersion", "2010-09-09");
+	add_parameters(c);
+	if (run_families(c) < 0)
+		return -1;
+	if (!cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c->tpl, "Metadata")))
+		cJSON_DetachItemFromObjectCaseSensitive(c->tpl, "Metadata");
+	return c->failed || c->run->arena.failed ? -1 : 0;
+}
+
 int ecs_convert(struct ecs_run *r, const struct ecs_project *p, const struct ecs_convert_options *o, cJSON **out)
 {
-	struct cvt c = { .run = r, .p = p, .opt = o };
+	struct cvt c = { .run = r, .p = p, .opt = o, .nodes = &r->arena };
 
 	*out = NULL;
-	c.ids = cvt_ids_new(&r->arena);
-	c.tpl = cvt_obj(&c);
-	c.resources = cvt_obj(&c);
-	c.parameters = cvt_obj(&c);
-	c.metadata = cvt_obj(&c);
-	if (!c.ids || c.failed || split_subnets(&c) < 0 || build_services(&c) < 0)
+	if (convert(&c) < 0)
 		return -1;
-	cvt_sets(&c, c.tpl, "AWSTemplateFormatVersion", "2010-09-09");
-	add_parameters(&c);
-	if (run_families(&c) < 0)
-		return -1;
-	if (!cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c.tpl, "Metadata")))
-		cJSON_DetachItemFromObjectCaseSensitive(c.tpl, "Metadata");
-	if (c.failed || r->arena.failed)
+	*out = c.tpl;
+	return 0;
+}
+
+int ecs_convert_for_check(struct ecs_run *r, const struct ecs_project *p, const struct ecs_convert_options *o,
+			  cJSON **out, struct ecs_retired *retired)
+{
+	struct cvt c = { .run = r, .p = p, .opt = o, .nodes = &r->arena };
+	int status;
+
+	*out = NULL;
+	memset(retired, 0, sizeof(*retired));
+	/* An overlay may patch any resource, so every one must still be there. */
+	if (ecs_node_deref(p->x_aws_cloudformation))
+		return ecs_convert(r, p, o, out);
+	ecs_arena_init(&c.scratch);
+	c.retired = retired;
+	status = convert(&c);
+	ecs_arena_release(&c.scratch);
+	if (status < 0)
 		return -1;
 	*out = c.tpl;
 	return 0;

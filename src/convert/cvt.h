@@ -92,6 +92,18 @@ struct cvt {
 	 * an overlay may detach the owner.
 	 */
 	cJSON *project_sgs;
+
+	/*
+	 * Where template nodes are made: the run's arena, or for check
+	 * (ecs_convert_for_check) a scratch arena reset after each service,
+	 * whose resources are measured into *retired and dropped.  Parameters
+	 * a dropped resource refers to are kept in kept_params.
+	 */
+	struct ecs_arena *nodes;
+	struct ecs_arena scratch;
+	struct ecs_retired *retired;
+	const char **kept_params;
+	size_t n_kept_params;
 };
 
 struct cvt_family {

@@ -109,10 +109,15 @@ cJSON *cvt_project_sgs(struct cvt *c)
 	const struct ecs_security_group *v = NULL;
 	int64_t n;
 
+	struct ecs_arena *nodes = c->nodes;
+
 	if (c->project_sgs)
 		return cvt_shared_list(c, c->project_sgs);
 	n = ecs_project_security_groups(c->p, &c->run->arena, &v);
+	/* Shared for the rest of the run: never in a service's scratch arena. */
+	c->nodes = &c->run->arena;
 	c->project_sgs = sg_list(c, v, n);
+	c->nodes = nodes;
 	return c->project_sgs;
 }
 

@@ -376,6 +376,14 @@ static size_t json_compact_size(const cJSON *v)
  * between items, one level deeper.  add_json() turns indentation tabs into
  * two spaces and the tab after a colon into one.
  */
+static size_t json_pretty_size(const cJSON *v, size_t depth);
+
+/* One member's line of an object at depth: indent, "key": value, newline (its comma aside). */
+static size_t json_member_size(const cJSON *it, size_t depth)
+{
+	return 2 * (depth + 1) + json_string_size(it->string) + 2 + json_pretty_size(it, depth + 1) + 1;
+}
+
 static size_t json_pretty_size(const cJSON *v, size_t depth)
 {
 	const cJSON *it;
@@ -383,8 +391,7 @@ static size_t json_pretty_size(const cJSON *v, size_t depth)
 
 	if (cJSON_IsObject(v)) {
 		cJSON_ArrayForEach(it, v)
-			n += 2 * (depth + 1) + json_string_size(it->string) + 2 + json_pretty_size(it, depth + 1) +
-			     (it->next != NULL) + 1;
+			n += json_member_size(it, depth) + (it->next != NULL);
 		return n + 2 * depth + 1;
 	}
 	if (cJSON_IsArray(v)) {
@@ -424,22 +431,29 @@ static size_t yaml_key_size(const char *key)
 
 static size_t yaml_seq_size(const cJSON *seq, size_t indent);
 
+static size_t yaml_map_size(const cJSON *map, size_t indent);
+
+/* One mapping entry at indent: "key:" and its value's lines. */
+static size_t yaml_member_size(const cJSON *it, size_t indent)
+{
+	size_t n = indent + yaml_key_size(it->string) + 1;
+
+	if (cJSON_IsObject(it) && it->child)
+		return n + 1 + yaml_map_size(it, indent + 2);
+	if (cJSON_IsArray(it) && it->child)
+		return n + 1 + yaml_seq_size(it, indent);
+	if (cJSON_IsObject(it) || cJSON_IsArray(it))
+		return n + 4;			/* " {}\n" */
+	return n + 1 + yaml_scalar_size(it) + 1;
+}
+
 static size_t yaml_map_size(const cJSON *map, size_t indent)
 {
 	const cJSON *it;
 	size_t n = 0;
 
-	cJSON_ArrayForEach(it, map) {
-		n += indent + yaml_key_size(it->string) + 1;
-		if (cJSON_IsObject(it) && it->child)
-			n += 1 + yaml_map_size(it, indent + 2);
-		else if (cJSON_IsArray(it) && it->child)
-			n += 1 + yaml_seq_size(it, indent);
-		else if (cJSON_IsObject(it) || cJSON_IsArray(it))
-			n += 4;			/* " {}\n" */
-		else
-			n += 1 + yaml_scalar_size(it) + 1;
-	}
+	cJSON_ArrayForEach(it, map)
+		n += yaml_member_size(it, indent);
 	return n;
 }
 
@@ -516,12 +530,44 @@ int ecs_template_render(cJSON *tpl, enum ecs_template_format f, struct ecs_buf *
  * Neither size depends on key order, so the tree is not sorted here; debug
  * builds render (which sorts) and compare.
  */
-int ecs_template_size(cJSON *tpl, enum ecs_template_format f, size_t *bytes, struct ecs_buf *err)
+/* Resources sit at depth 1 of the JSON and their entries at indent 2 of the YAML. */
+void ecs_template_member_sizes(const cJSON *member, size_t *json, size_t *yaml)
+{
+	*json = json_member_size(member, 1);
+	if (yaml)
+		*yaml = yaml_member_size(member, 2);
+}
+
+/*
+ * Adds the retired resources to a size counted without them.  n members in
+ * a pretty JSON object take n - 1 commas; an empty YAML mapping is written
+ * " {}" on its key's line, a full one "\n" and its entries.
+ */
+static size_t add_retired(const cJSON *tpl, enum ecs_template_format f, const struct ecs_retired *retired,
+			  size_t bytes)
+{
+	const cJSON *res = cJSON_GetObjectItemCaseSensitive(tpl, "Resources");
+	bool empty = !res || !res->child;
+
+	if (!retired || !retired->n)
+		return bytes;
+	/* yaml_unknown: ecs_template_size refuses that case before getting here. */
+	if (f == ECS_TEMPLATE_JSON)
+		return bytes + retired->json_members + (empty ? retired->n - 1 : retired->n);
+	return bytes + retired->yaml_members + (empty ? 1 : 4) - 4;
+}
+
+int ecs_template_size(cJSON *tpl, enum ecs_template_format f, const struct ecs_retired *retired, size_t *bytes,
+		      struct ecs_buf *err)
 {
 #ifndef NDEBUG
 	struct ecs_buf out = ECS_BUF_INIT;
 #endif
 
+	if (f == ECS_TEMPLATE_YAML && retired && retired->yaml_unknown) {
+		ecs_buf_adds(err, "the YAML size of resources past the JSON limit was not counted");
+		return -1;
+	}
 	if (f == ECS_TEMPLATE_YAML)
 		*bytes = cJSON_IsObject(tpl) && tpl->child ? yaml_map_size(tpl, 0) : 3;
 	else
@@ -538,5 +584,6 @@ int ecs_template_size(cJSON *tpl, enum ecs_template_format f, size_t *bytes, str
 #else
 	(void)err;
 #endif
+	*bytes = add_retired(tpl, f, retired, *bytes);
 	return 0;
 }

@@ -20,7 +20,7 @@
 
 static cJSON *node(struct cvt *c, int type)
 {
-	cJSON *v = ecs_arena_zalloc(&c->run->arena, sizeof(*v));
+	cJSON *v = ecs_arena_zalloc(c->nodes, sizeof(*v));
 
 	if (!v) {
 		c->failed = true;

@@ -43,6 +43,22 @@ void ecs_arena_release(struct ecs_arena *a)
 	a->used_total = 0;
 }
 
+void ecs_arena_reset(struct ecs_arena *a)
+{
+	struct ecs_arena_block *keep = a->head, *b = keep ? keep->next : NULL;
+
+	while (b) {
+		struct ecs_arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	if (keep) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	a->used_total = 0;
+}
+
 /* A block for need bytes; one_off blocks hold just that allocation. */
 static struct ecs_arena_block *new_block(struct ecs_arena *a, size_t need, bool one_off)
 {

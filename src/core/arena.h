@@ -28,6 +28,11 @@ struct ecs_arena {
 
 void ecs_arena_init(struct ecs_arena *a);
 void ecs_arena_release(struct ecs_arena *a);
+/*
+ * Frees everything handed out, keeping the newest block for reuse: a
+ * scratch arena reset per unit of work stays in warm memory.
+ */
+void ecs_arena_reset(struct ecs_arena *a);
 
 void *ecs_arena_alloc(struct ecs_arena *a, size_t size) ECS_MALLOC_LIKE;
 void *ecs_arena_zalloc(struct ecs_arena *a, size_t size) ECS_MALLOC_LIKE;

@@ -114,45 +114,58 @@ static int cmp_logical_id(const void *a, const void *b)
 		      ((const struct ecs_template_item *)b)->logical_id);
 }
 
+/* One entry; bytes only matter past the inline limit (ECS302 names the heaviest). */
+static int add_item(struct ecs_arena *a, const struct origins *o, const struct ecs_template_view *view,
+		    struct ecs_template_section *out, const char *id, const char *type, size_t bytes)
+{
+	struct ecs_template_item *item = &out->v[out->n++];
+	const struct origin *org = find_origin(o, id ? id : "");
+
+	item->logical_id = ecs_arena_strdup(a, id ? id : "");
+	item->type = type ? ecs_arena_strdup(a, type) : NULL;
+	item->bytes = view->body_bytes > ECS_CFN_INLINE_MAX ? bytes : 0;
+	item->origin = org ? org->span : view->origin;
+	item->origin_name = org ? org->what : "the project";
+	item->origin_len = org ? strlen(org->prefix) : 0;
+	return item->logical_id && (!type || item->type) ? 0 : -1;
+}
+
 static int fill_section(struct ecs_arena *a, const cJSON *tpl, const char *name, const struct origins *o,
-			const struct ecs_template_view *view, struct ecs_template_section *out)
+			const struct ecs_template_view *view, const struct ecs_retired *retired,
+			struct ecs_template_section *out)
 {
 	const cJSON *sec = cJSON_GetObjectItemCaseSensitive(tpl, name);
 	const cJSON *it;
-	size_t n = 0;
+	size_t n = retired ? retired->n : 0;
 
 	memset(out, 0, sizeof(*out));
-	if (!cJSON_IsObject(sec))
-		return 0;
-	cJSON_ArrayForEach(it, sec)
-		n++;
+	if (cJSON_IsObject(sec))
+		cJSON_ArrayForEach(it, sec)
+			n++;
 	if (!n)
 		return 0;
 	out->v = ecs_arena_zalloc(a, n * sizeof(*out->v));
 	if (!out->v)
 		return -1;
-	cJSON_ArrayForEach(it, sec) {
-		struct ecs_template_item *item = &out->v[out->n++];
-		const struct origin *org = find_origin(o, it->string ? it->string : "");
-		const cJSON *type = cJSON_GetObjectItemCaseSensitive(it, "Type");
-
-		item->logical_id = ecs_arena_strdup(a, it->string ? it->string : "");
-		item->type = cJSON_IsString(type) ? ecs_arena_strdup(a, type->valuestring) : NULL;
-		/* Sizes only matter past the inline limit (ECS302 names the heaviest). */
-		item->bytes = view->body_bytes > ECS_CFN_INLINE_MAX ? ecs_template_entry_size(it) : 0;
-		item->origin = org ? org->span : view->origin;
-		item->origin_name = org ? org->what : "the project";
-		item->origin_len = org ? strlen(org->prefix) : 0;
-		if (!item->logical_id)
-			return -1;
+	if (cJSON_IsObject(sec)) {
+		cJSON_ArrayForEach(it, sec) {
+			const cJSON *type = cJSON_GetObjectItemCaseSensitive(it, "Type");
+			size_t bytes = view->body_bytes > ECS_CFN_INLINE_MAX ? ecs_template_entry_size(it) : 0;
+			if (add_item(a, o, view, out, it->string, cJSON_IsString(type) ? type->valuestring : NULL,
+				     bytes) < 0)
+				return -1;
+		}
 	}
+	for (size_t i = 0; retired && i < retired->n; i++)
+		if (add_item(a, o, view, out, retired->v[i].logical_id, retired->v[i].type, retired->v[i].bytes) < 0)
+			return -1;
 	/* The emitter's insertion order is its business: rules see one order. */
 	qsort(out->v, out->n, sizeof(*out->v), cmp_logical_id);
 	return 0;
 }
 
 int ecs_template_view_build(struct ecs_arena *a, const struct ecs_project *p, const void *tplv,
-			    size_t body_bytes, struct ecs_template_view *out)
+			    const struct ecs_retired *retired, size_t body_bytes, struct ecs_template_view *out)
 {
 	const cJSON *tpl = tplv;
 	struct origins o = { 0 };
@@ -184,10 +197,10 @@ int ecs_template_view_build(struct ecs_arena *a, const struct ecs_project *p, co
 			return -1;
 	if (o.n > 1)
 		qsort(o.v, o.n, sizeof(*o.v), cmp_origin);
-	if (fill_section(a, tpl, "Resources", &o, out, &out->resources) < 0 ||
-	    fill_section(a, tpl, "Parameters", &o, out, &out->parameters) < 0 ||
-	    fill_section(a, tpl, "Outputs", &o, out, &out->outputs) < 0 ||
-	    fill_section(a, tpl, "Mappings", &o, out, &out->mappings) < 0)
+	if (fill_section(a, tpl, "Resources", &o, out, retired, &out->resources) < 0 ||
+	    fill_section(a, tpl, "Parameters", &o, out, NULL, &out->parameters) < 0 ||
+	    fill_section(a, tpl, "Outputs", &o, out, NULL, &out->outputs) < 0 ||
+	    fill_section(a, tpl, "Mappings", &o, out, NULL, &out->mappings) < 0)
 		return -1;
 	desc = cJSON_GetObjectItemCaseSensitive(tpl, "Description");
 	if (cJSON_IsString(desc))

@@ -21,6 +21,7 @@
 #include "../core/source.h"
 
 struct ecs_project;
+struct ecs_retired;
 
 struct ecs_template_item {
 	const char *logical_id;
@@ -53,13 +54,14 @@ struct ecs_template_view {
 
 /*
  * Builds the view of tpl (a cJSON object, passed as void so this header
- * needs no cJSON) rendered in body_bytes bytes, for project p.  Origins:
+ * needs no cJSON) rendered in body_bytes bytes, for project p, with the
+ * resources check measured and dropped (retired, may be NULL).  Origins:
  * a logical id that begins with a service's, network's, volume's or
  * secret's normalised name (ecs-mapping.md §2.1; the longest match wins)
  * maps to that element's key; anything else to view->origin.  Returns 0,
  * or -1 when out of memory.
  */
 int ecs_template_view_build(struct ecs_arena *a, const struct ecs_project *p, const void *tpl,
-			    size_t body_bytes, struct ecs_template_view *out);
+			    const struct ecs_retired *retired, size_t body_bytes, struct ecs_template_view *out);
 
 #endif

@@ -88,26 +88,69 @@ static bool same_place(const struct ecs_diags *d, size_t from, size_t upto, size
  * YAML is never larger than the same template as indented JSON, so the YAML
  * is only rendered when the JSON is over CloudFormation's inline limit.
  */
-static int template_size(cJSON *tpl, const struct ecs_options *o, size_t *bytes, bool *as_json,
-			 struct ecs_buf *err)
+static int template_size(cJSON *tpl, const struct ecs_retired *retired, const struct ecs_options *o, size_t *bytes,
+			 bool *as_json, struct ecs_buf *err)
 {
 	bool converting = o->command && strcmp(o->command, "convert") == 0;
 
 	*as_json = false;
 	if (converting && o->format_set && o->format == ECS_FORMAT_JSON)
-		return ecs_template_size(tpl, ECS_TEMPLATE_JSON, bytes, err);
-	if (ecs_template_size(tpl, ECS_TEMPLATE_JSON, bytes, err) < 0)
+		return ecs_template_size(tpl, ECS_TEMPLATE_JSON, retired, bytes, err);
+	if (ecs_template_size(tpl, ECS_TEMPLATE_JSON, retired, bytes, err) < 0)
 		return -1;
 	/* ECSLINT_DEBUG_YAML_SIZE: size every template as YAML (tests/yaml_size.sh). */
 	if (*bytes <= ECS_CFN_INLINE_MAX && !getenv("ECSLINT_DEBUG_YAML_SIZE"))
 		return 0;
-	/* Over every limit in any format: the YAML is not worth rendering. */
-	if (*bytes > 4 * (size_t)ECS_CFN_S3_MAX) {
+	/* Over every limit in any format: the YAML is not worth counting. */
+	if (*bytes > ECS_TEMPLATE_JSON_OVER_ANY_LIMIT) {
 		*as_json = true;
 		return 0;
 	}
-	return ecs_template_size(tpl, ECS_TEMPLATE_YAML, bytes, err);
+	return ecs_template_size(tpl, ECS_TEMPLATE_YAML, retired, bytes, err);
 }
+
+#ifndef NDEBUG
+/*
+ * Debug builds: check measured a template it built service by service;
+ * build it whole and measure again, and stop on any difference.
+ */
+static void compare_with_whole(const struct ecs_run *r, const struct ecs_options *o, const struct ecs_project *model,
+			       const struct ecs_convert_options *co, const struct ecs_template_view *seen)
+{
+	struct ecs_run shadow;
+	struct ecs_buf err = ECS_BUF_INIT;
+	struct ecs_template_view whole;
+	cJSON *tpl = NULL;
+	size_t bytes = 0;
+	bool as_json = false;
+
+	if (seen->body_bytes > (8u << 20))
+		return;
+	ecs_run_init(&shadow);
+	shadow.overlay = r->overlay;
+	shadow.n_overlay = r->n_overlay;
+	shadow.max_file_size = r->max_file_size;
+	if (ecs_convert(&shadow, model, co, &tpl) == 0 && tpl &&
+	    template_size(tpl, NULL, o, &bytes, &as_json, &err) == 0 &&
+	    ecs_template_view_build(&shadow.arena, model, tpl, NULL, bytes, &whole) == 0) {
+		bool same = bytes == seen->body_bytes && whole.resources.n == seen->resources.n;
+		/* Both views list resources by logical id. */
+		for (size_t i = 0; same && i < whole.resources.n; i++) {
+			const struct ecs_template_item *a = &whole.resources.v[i], *b = &seen->resources.v[i];
+			same = strcmp(a->logical_id, b->logical_id) == 0 && a->bytes == b->bytes &&
+			       (a->type == b->type || (a->type && b->type && strcmp(a->type, b->type) == 0));
+		}
+		if (!same) {
+			fprintf(stderr, "ecslint: BUG: template measured service by service: %zu bytes, %zu resources; "
+				"whole: %zu bytes, %zu resources\n", seen->body_bytes, seen->resources.n, bytes,
+				whole.resources.n);
+			abort();
+		}
+	}
+	ecs_buf_release(&err);
+	ecs_run_release(&shadow);
+}
+#endif
 
 /*
  * Converts the project for the template rules.  The emitter reports what
@@ -120,12 +163,14 @@ static int run_template_rules(struct ecs_run *r, const struct ecs_options *o, co
 	struct ecs_convert_options co = { .vpc = o->vpc, .subnets = o->subnets, .region = NULL };
 	struct ecs_buf err = ECS_BUF_INIT;
 	struct ecs_template_view view;
+	struct ecs_retired retired = { 0 };
 	cJSON *tpl = NULL;
 	size_t from = r->diags.n, out, bytes = 0;
 	bool as_json = false;
 	int rc = 0;
 
-	if (ecs_convert(r, model, &co, &tpl) < 0)
+	/* Only `convert` keeps the template; check measures it as it is built. */
+	if ((keep ? ecs_convert(r, model, &co, &tpl) : ecs_convert_for_check(r, model, &co, &tpl, &retired)) < 0)
 		return -1;
 	out = from;
 	for (size_t i = from; i < r->diags.n; i++)
@@ -136,9 +181,13 @@ static int run_template_rules(struct ecs_run *r, const struct ecs_options *o, co
 		return r->arena.failed ? -1 : 0;
 	if (!ecs_engine_wants_template(pol))
 		rc = 0;
-	else if (template_size(tpl, o, &bytes, &as_json, &err) == 0 &&
-		 ecs_template_view_build(&r->arena, model, tpl, bytes, &view) == 0) {
+	else if (template_size(tpl, &retired, o, &bytes, &as_json, &err) == 0 &&
+		 ecs_template_view_build(&r->arena, model, tpl, &retired, bytes, &view) == 0) {
 		view.body_is_json = as_json;
+#ifndef NDEBUG
+		if (retired.n)
+			compare_with_whole(r, o, model, &co, &view);
+#endif
 		rc = ecs_engine_run(r, NULL, &view, pol);
 	}
 	else if (r->arena.failed)

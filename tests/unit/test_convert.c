@@ -178,7 +178,7 @@ static void counted_sizes_are_the_rendered_lengths(void **state)
 			size_t counted = 0;
 			char *text;
 			assert_non_null(tpl);
-			assert_int_equal(ecs_template_size(tpl, f, &counted, &err), 0);
+			assert_int_equal(ecs_template_size(tpl, f, NULL, &counted, &err), 0);
 			text = render(tpl, f);
 			assert_int_equal(counted, strlen(text));
 			free(text);

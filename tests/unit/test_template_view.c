@@ -56,7 +56,7 @@ static void longest_name_wins(void **state)
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
 		cJSON_AddItemToObject(cJSON_AddObjectToObject(res, ids[i]), "Type", cJSON_CreateString("AWS::X::Y"));
 	ecs_arena_init(&a);
-	assert_int_equal(ecs_template_view_build(&a, &p, tpl, 1234, &v), 0);
+	assert_int_equal(ecs_template_view_build(&a, &p, tpl, NULL, 1234, &v), 0);
 	assert_int_equal(v.body_bytes, 1234);
 	assert_int_equal(v.resources.n, sizeof(ids) / sizeof(ids[0]));
 	assert_string_equal(item(&v, "WebappService")->origin_name, "service 'webapp'");
