@@ -171,7 +171,8 @@ static bool plain_safe(const char *s)
 
 	if (!len || !(isalpha((unsigned char)s[0]) || s[0] == '_' || s[0] == '/'))
 		return false;
-	if (s[len - 1] == ' ' || s[len - 1] == ':' || yaml_word(s))
+	/* The words are five letters at most: most strings skip the comparisons. */
+	if (s[len - 1] == ' ' || s[len - 1] == ':' || (len <= 5 && yaml_word(s)))
 		return false;
 	for (const char *p = s; *p; p++) {
 		if (!isalnum((unsigned char)*p) && !strchr(" ._/:@=+-()$*^~!%", *p))
@@ -438,6 +439,13 @@ static size_t yaml_member_size(const cJSON *it, size_t indent)
 {
 	size_t n = indent + yaml_key_size(it->string) + 1;
 
+	/*
+	 * A key with a line break is written as an explicit key: "? KEY\n",
+	 * then ":" on a line of its own at the key's indentation, a nested
+	 * mapping's first entry after ": ".
+	 */
+	if (strpbrk(it->string, "\n\r"))
+		n += cJSON_IsObject(it) && it->child ? 1 : indent + 3;
 	if (cJSON_IsObject(it) && it->child)
 		return n + 1 + yaml_map_size(it, indent + 2);
 	if (cJSON_IsArray(it) && it->child)

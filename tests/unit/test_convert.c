@@ -165,6 +165,8 @@ static void counted_sizes_are_the_rendered_lengths(void **state)
 		sample,
 		"{\"a\":{\"b\":{\"c\":[[],{},[{}],[[1,-2,1e300,-0.25,123456789012,3.0e-7]]]}},\"d\":\"\\u0001\\u0007\\u000b\\u001b\\u007f\\u001f\\b\\f\\r/\"}",
 		"{}",
+		/* Keys with a line break are explicit keys ("? KEY", then ":"). */
+		"{\"a\\nb\":1,\"x\":{\"a\\rb\":[1,2],\"c\\nd\":{\"e\":1},\"f\\ng\":{}},\"y\":[{\"c\":0,\"a\\nb\":{\"d\":1}}]}",
 		/* libfyaml's own escapes, used once the JSON text has an escape. */
 		"{\"k\":[\"a\\u007f\",\"\\n\\u007f\",\"\\n\\u0085b\\u0080\\u009f\\u00a0\",\"\\t\\u2028\\u2029\",\"\\r\\ufeff\\ufffe\\uffff\","
 		"\"\\\"\\ud83d\\ude00\",\"x\\ud83d\\ude00\",\"\\n\\u00e9\\ue000\\ufdd0\\u00ad\\u200b\\ufffd\",\"\\\\\\u00ff\"]}",
