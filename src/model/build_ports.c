@@ -61,12 +61,13 @@ struct port_list {
 	struct ecs_port *v;
 	uint32_t n, cap;
 	uint32_t expanded;	/* entries beyond one per item, against the budget */
+	uint32_t items;		/* entries written: the first allocation's size (ranges grow it) */
 };
 
 static struct ecs_port *port_add(struct mb *b, struct port_list *l)
 {
 	if (l->n == l->cap) {
-		uint32_t cap = l->cap ? l->cap * 2 : 8;
+		uint32_t cap = l->cap ? l->cap * 2 : l->items ? l->items : 1;
 		struct ecs_port *v = ecs_arena_grow(b->a, l->v, l->n, cap, sizeof(*v));
 		if (!v)
 			return NULL;
@@ -222,6 +223,7 @@ int mb_build_ports(struct mb *b, struct ecs_service *s, const struct ecs_pair *p
 
 	if (!v || v->kind != ECS_NODE_SEQUENCE)
 		return 0;
+	l.items = v->seq.n;
 	for (uint32_t i = 0; i < v->seq.n; i++) {
 		const struct ecs_node *item = ecs_node_deref(v->seq.items[i]);
 		enum mb_scalar t = mb_scalar_type(item);
