@@ -165,24 +165,34 @@ static bool yaml_word(const char *s)
  * YAML 1.1 or 1.2 reader.  Deliberately narrow: anything else is written
  * double-quoted.
  */
+/* ASCII letters, digits and " ._/:@=+-()$*^~!%": what a plain scalar may hold here. */
+static bool plain_char(unsigned char c)
+{
+	switch (c) {
+	case ' ': case '.': case '_': case '/': case ':': case '@': case '=': case '+': case '-':
+	case '(': case ')': case '$': case '*': case '^': case '~': case '!': case '%':
+		return true;
+	default:
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	}
+}
+
 static bool plain_safe(const char *s)
 {
-	size_t len = strlen(s);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len;
 
-	if (!len || !(isalpha((unsigned char)s[0]) || s[0] == '_' || s[0] == '/'))
+	if (!(isalpha(p[0]) || p[0] == '_' || p[0] == '/'))
 		return false;
-	/* The words are five letters at most: most strings skip the comparisons. */
-	if (s[len - 1] == ' ' || s[len - 1] == ':' || (len <= 5 && yaml_word(s)))
-		return false;
-	for (const char *p = s; *p; p++) {
-		if (!isalnum((unsigned char)*p) && !strchr(" ._/:@=+-()$*^~!%", *p))
+	for (; *p; p++) {
+		if (!plain_char(*p))
 			return false;
-		if (p[0] == ':' && p[1] == ' ')
-			return false;
-		if (p[0] == ' ' && p[1] == ' ')
+		if ((p[0] == ':' || p[0] == ' ') && p[1] == ' ')
 			return false;
 	}
-	return true;
+	len = (size_t)((const char *)p - s);
+	/* The words are five letters at most: most strings skip the comparisons. */
+	return s[len - 1] != ' ' && s[len - 1] != ':' && !(len <= 5 && yaml_word(s));
 }
 
 static struct fy_node *yaml_scalar(struct fy_document *fyd, const cJSON *v)
