@@ -11,6 +11,7 @@
 
 struct cvt_id {
 	const char *id;
+	uint64_t hash;		/* of id: probing compares it before touching the string */
 	const char *owner_kind, *owner;
 	struct ecs_span span;
 	void *data;		/* the emitter's resource object */
@@ -74,11 +75,11 @@ struct cvt_id_table *cvt_ids_new(struct ecs_arena *a)
 	return t->slots ? t : NULL;
 }
 
-static struct cvt_id *slot(struct cvt_id *slots, size_t cap, const char *id)
+static struct cvt_id *slot(struct cvt_id *slots, size_t cap, const char *id, uint64_t h)
 {
-	size_t i = hash(id) & (cap - 1);
+	size_t i = h & (cap - 1);
 
-	while (slots[i].id && strcmp(slots[i].id, id) != 0)
+	while (slots[i].id && (slots[i].hash != h || strcmp(slots[i].id, id) != 0))
 		i = (i + 1) & (cap - 1);
 	return &slots[i];
 }
@@ -92,7 +93,7 @@ static int grow(struct cvt_id_table *t)
 		return -1;
 	for (size_t i = 0; i < t->cap; i++)
 		if (t->slots[i].id)
-			*slot(slots, cap, t->slots[i].id) = t->slots[i];
+			*slot(slots, cap, t->slots[i].id, t->slots[i].hash) = t->slots[i];
 	t->slots = slots;
 	t->cap = cap;
 	return 0;
@@ -151,13 +152,15 @@ static void report(struct ecs_diags *diags, const struct cvt_id *first, const ch
 int ecs_ids_claim(struct cvt_id_table *t, struct ecs_diags *diags, const char *id, const char *owner_kind,
 		  const char *owner, const struct ecs_span *owner_span)
 {
+	uint64_t h = hash(id);
 	struct cvt_id *e;
 
 	if (2 * (t->n + 1) > t->cap && grow(t) < 0)
 		return -2;
-	e = slot(t->slots, t->cap, id);
+	e = slot(t->slots, t->cap, id, h);
 	if (!e->id) {
 		e->id = id;
+		e->hash = h;
 		e->owner_kind = owner_kind;
 		e->owner = owner;
 		if (owner_span)
@@ -177,7 +180,7 @@ int ecs_ids_claim(struct cvt_id_table *t, struct ecs_diags *diags, const char *i
 
 void **cvt_id_data(struct cvt_id_table *t, const char *id)
 {
-	struct cvt_id *e = slot(t->slots, t->cap, id);
+	struct cvt_id *e = slot(t->slots, t->cap, id, hash(id));
 
 	return e->id ? &e->data : NULL;
 }
