@@ -334,7 +334,8 @@ int ecs_shell_split(const char *s, size_t len, char *buf, uint32_t *starts, size
 		    long *cut, struct ecs_parse_error *err)
 {
 	bool escaped = false, dq = false, sq = false, bq = false, dollar = false, got = false;
-	size_t out = 0, word = 0, words = 0, open = 0;
+	/* word_in: where the current word starts in s, for a cut that drops it */
+	size_t out = 0, word = 0, words = 0, open = 0, word_in = 0;
 
 	*cut = -1;
 	for (size_t i = 0; i < len; i++) {
@@ -355,6 +356,8 @@ int ecs_shell_split(const char *s, size_t len, char *buf, uint32_t *starts, size
 			continue;
 		}
 		if (is_blank(c)) {
+			if (!(sq || dq || bq || dollar))
+				word_in = i + 1;
 			if (sq || dq || bq || dollar) {
 				buf[out++] = c;
 			} else if (got) {
@@ -416,11 +419,17 @@ int ecs_shell_split(const char *s, size_t len, char *buf, uint32_t *starts, size
 		case ';': case '&': case '|': case '<': case '>':
 			if (!(sq || dq || bq || dollar)) {
 				size_t at = i;
-				/* "2>" is a redirection of fd 2: the digit goes too. */
+				/*
+				 * "2>" is a redirection of fd 2: the digit goes too.  go-shellwords
+				 * drops the whole word when it starts with a digit ("12>", "1a>"),
+				 * so the cut is where that word starts, not the byte before '>'
+				 * (found by fuzz_shortsyntax: the kept words must be what the text
+				 * before the cut splits into).
+				 */
 				if (c == '>' && got && out > word && is_digit(buf[word])) {
 					out = word;
 					got = false;
-					at = i - 1;
+					at = word_in;
 				}
 				*cut = (long)at;
 				goto done;
