@@ -67,7 +67,11 @@ static bool valid_ip(const char *s, size_t start, size_t end, int family)
 	char buf[64];
 	unsigned char addr[16];
 
-	if (end - start >= sizeof(buf) || end == start)
+	/*
+	 * inet_pton stops at a NUL, and a YAML "\0" escape puts one in a scalar:
+	 * "127.0.0.1\0junk" is not an address (found by fuzz_shortsyntax).
+	 */
+	if (end - start >= sizeof(buf) || end == start || memchr(s + start, '\0', end - start))
 		return false;
 	memcpy(buf, s + start, end - start);
 	buf[end - start] = '\0';
