@@ -296,15 +296,22 @@ static void fuzz_duration(const char *s, size_t len)
 static bool reference_int10(const char *s, size_t len, int64_t *v)
 {
 	char text[64];
-	size_t i = len && (s[0] == '+' || s[0] == '-');
+	size_t i = len && (s[0] == '+' || s[0] == '-'), n;
 
-	if (i == len || len >= sizeof(text))
+	if (i == len)
 		return false;
 	for (size_t k = i; k < len; k++)
 		if (!is_digit(s[k]))
 			return false;
-	memcpy(text, s, len);
-	text[len] = '\0';
+	/* Leading zeros do not count; what is left fits text or overflows anyway. */
+	text[0] = i ? s[0] : '+';
+	while (i + 1 < len && s[i] == '0')
+		i++;
+	n = len - i;
+	if (n + 2 > sizeof(text))
+		return false;
+	memcpy(text + 1, s + i, n);
+	text[n + 1] = '\0';
 	errno = 0;
 	*v = strtoll(text, NULL, 10);
 	return errno == 0;
