@@ -248,6 +248,32 @@ static struct fy_node *yaml_node(struct fy_document *fyd, const cJSON *v)
  * "{}"/"[]" when empty; scalars plain when plain_safe(), else the JSON text.
  * Debug builds compare it with the real rendering on every use.
  */
+/*
+ * Bytes libfyaml's double-quoted style saves over cJSON's escapes: cJSON
+ * writes C0 controls other than \b \f \n \r \t as \u00XX, libfyaml as
+ * \a \v \e or \xXX (found by fuzz_emitter: a control character in an
+ * image name was counted two bytes too long).
+ */
+static size_t yaml_escape_saving(const char *s)
+{
+	size_t saved = 0;
+
+	for (; *s; s++) {
+		switch (*s) {
+		case '\b': case '\f': case '\n': case '\r': case '\t':
+			break;
+		case '\a': case '\v': case '\x1b':
+			saved += 4;
+			break;
+		default:
+			if ((unsigned char)*s < 0x20)
+				saved += 2;
+			break;
+		}
+	}
+	return saved;
+}
+
 static size_t yaml_scalar_size(const cJSON *v)
 {
 	char *text;
@@ -257,6 +283,8 @@ static size_t yaml_scalar_size(const cJSON *v)
 		return strlen(v->valuestring);
 	text = cJSON_PrintUnformatted(v);
 	n = text ? strlen(text) : 0;
+	if (text && cJSON_IsString(v))
+		n -= yaml_escape_saving(v->valuestring);
 	free(text);
 	return n;
 }
