@@ -30,8 +30,8 @@ static void render(cJSON *tpl, enum ecs_template_format f, struct ecs_buf *out)
 	FUZZ_ASSERT(ecs_template_render(tpl, f, out, &err) == 0 && !out->failed);
 	FUZZ_ASSERT(ecs_template_size(tpl, f, &counted, &err) == 0);
 	if (counted != out->len)
-		fprintf(stderr, "%s size counted %zu, rendered %zu\n", f == ECS_TEMPLATE_JSON ? "JSON" : "YAML",
-			counted, out->len);
+		fprintf(stderr, "%s size counted %zu, rendered %zu:\n%.*s\n", f == ECS_TEMPLATE_JSON ? "JSON" : "YAML",
+			counted, out->len, (int)out->len, out->data);
 	FUZZ_ASSERT(counted == out->len);
 	ecs_buf_release(&err);
 }

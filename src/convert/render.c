@@ -249,29 +249,54 @@ static struct fy_node *yaml_node(struct fy_document *fyd, const cJSON *v)
  * Debug builds compare it with the real rendering on every use.
  */
 /*
- * Bytes libfyaml's double-quoted style saves over cJSON's escapes: cJSON
- * writes C0 controls other than \b \f \n \r \t as \u00XX, libfyaml as
- * \a \v \e or \xXX (found by fuzz_emitter: a control character in an
- * image name was counted two bytes too long).
+ * The bytes one code point takes in a double-quoted scalar libfyaml
+ * 0.7.12 writes again from its content (measured over every code point):
+ * \a \b \t \n \v \f \r \e \" \\ \N \L \P in two bytes, other controls,
+ * DEL and C1 as \xXX, BOM and U+FFFE/U+FFFF as \uXXXX, planes above the
+ * first as \UXXXXXXXX; the rest as its UTF-8.
  */
-static size_t yaml_escape_saving(const char *s)
+static size_t yaml_escaped_width(uint32_t cp, size_t utf8_len)
 {
-	size_t saved = 0;
+	if (cp == '"' || cp == '\\' || (cp >= 0x07 && cp <= 0x0d) || cp == 0x1b || cp == 0x85 ||
+	    cp == 0x2028 || cp == 0x2029)
+		return 2;
+	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+		return 4;
+	if (cp == 0xfeff || cp == 0xfffe || cp == 0xffff)
+		return 6;
+	if (cp >= 0x10000)
+		return 10;
+	return utf8_len;
+}
 
-	for (; *s; s++) {
-		switch (*s) {
-		case '\b': case '\f': case '\n': case '\r': case '\t':
-			break;
-		case '\a': case '\v': case '\x1b':
-			saved += 4;
-			break;
-		default:
-			if ((unsigned char)*s < 0x20)
-				saved += 2;
-			break;
+/*
+ * Size of a string libfyaml got as cJSON's double-quoted text.  Text
+ * without an escape is written back as it came; one escape makes libfyaml
+ * write the whole scalar again with its own escapes (found by fuzz_emitter:
+ * cJSON's \u001c became \x1C, and a DEL next to a '"' became \x7F).
+ */
+static size_t yaml_quoted_size(const char *s, const char *json)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 2;
+
+	if (!strchr(json, '\\'))
+		return strlen(json);
+	while (*p) {
+		size_t len = *p < 0x80 ? 1 : *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
+		uint32_t cp = len == 1 ? *p : *p & (0x7f >> len);
+
+		for (size_t i = 1; i < len; i++) {
+			if ((p[i] & 0xc0) != 0x80) {
+				len = i;
+				break;
+			}
+			cp = cp << 6 | (p[i] & 0x3f);
 		}
+		n += yaml_escaped_width(cp, len);
+		p += len;
 	}
-	return saved;
+	return n;
 }
 
 static size_t yaml_scalar_size(const cJSON *v)
@@ -282,9 +307,7 @@ static size_t yaml_scalar_size(const cJSON *v)
 	if (cJSON_IsString(v) && plain_safe(v->valuestring))
 		return strlen(v->valuestring);
 	text = cJSON_PrintUnformatted(v);
-	n = text ? strlen(text) : 0;
-	if (text && cJSON_IsString(v))
-		n -= yaml_escape_saving(v->valuestring);
+	n = !text ? 0 : cJSON_IsString(v) ? yaml_quoted_size(v->valuestring, text) : strlen(text);
 	free(text);
 	return n;
 }
@@ -313,6 +336,13 @@ static size_t yaml_map_size(const cJSON *map, size_t indent)
 			n += 4;			/* " {}\n" */
 		else
 			n += 1 + yaml_scalar_size(it) + 1;
+		/*
+		 * A key with a line break is written as an explicit key: "? KEY\n",
+		 * then ":" on a line of its own at the key's indentation, a nested
+		 * mapping's first entry after ": " (found by fuzz_emitter).
+		 */
+		if (strpbrk(it->string, "\n\r"))
+			n += cJSON_IsObject(it) && it->child ? 1 : indent + 3;
 	}
 	return n;
 }
