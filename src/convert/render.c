@@ -240,15 +240,6 @@ static struct fy_node *yaml_node(struct fy_document *fyd, const cJSON *v)
 
 
 /*
- * The byte size of render_yaml()'s output, counted from the tree without
- * building a libfyaml document (which costs most of a small check run).
- * It follows the emitter's block layout for the only shapes we produce:
- * "key: scalar", "key:" + nested mapping indented by 2, "key:" + sequence
- * items at the key's own indentation, "- " + a mapping's first entry inline,
- * "{}"/"[]" when empty; scalars plain when plain_safe(), else the JSON text.
- * Debug builds compare it with the real rendering on every use.
- */
-/*
  * The bytes one code point takes in a double-quoted scalar libfyaml
  * 0.7.12 writes again from its content (measured over every code point):
  * \a \b \t \n \v \f \r \e \" \\ \N \L \P in two bytes, other controls,
@@ -299,6 +290,16 @@ static size_t yaml_quoted_size(const char *s, const char *json)
 	return n;
 }
 
+/*
+ * The byte size of render_yaml()'s output, counted from the tree without
+ * building a libfyaml document (which costs most of a small check run).
+ * It follows the emitter's block layout for the only shapes we produce:
+ * "key: scalar", "key:" + nested mapping indented by 2, "key:" + sequence
+ * items at the key's own indentation, "- " + a mapping's first entry inline,
+ * "{}"/"[]" when empty, "? key" for a key with a line break; scalars plain
+ * when plain_safe(), else double-quoted (yaml_quoted_size()).
+ * Debug builds compare it with the real rendering on every use.
+ */
 static size_t yaml_scalar_size(const cJSON *v)
 {
 	char *text;
