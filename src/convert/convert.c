@@ -3,6 +3,7 @@
  * subnet parameters, then every resource family in families.def order
  * (ecs-mapping.md §1.3), then the DependsOn clean-up cfn-lint asks for.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../model/model.h"
@@ -135,22 +136,72 @@ static bool references(const cJSON *v, const char *id)
 	return false;
 }
 
-/* cfn-lint W3005: a DependsOn already implied by a Ref/GetAtt is dropped. */
-static void prune_depends_on(cJSON *resources)
+/* The ids a Properties subtree mentions by Ref or Fn::GetAtt, in the arena. */
+struct ref_set {
+	const char **v;
+	size_t n, cap;
+};
+
+static void collect_refs(struct cvt *c, const cJSON *v, struct ref_set *set)
 {
+	const cJSON *it;
+
+	if (cJSON_IsObject(v) && v->child && !v->child->next) {
+		const cJSON *ref = cJSON_GetObjectItemCaseSensitive(v, "Ref");
+		const cJSON *att = cJSON_GetObjectItemCaseSensitive(v, "Fn::GetAtt");
+		const char *id = cJSON_IsString(ref) ? ref->valuestring
+				 : cJSON_IsArray(att) && cJSON_IsString(att->child) ? att->child->valuestring : NULL;
+		if (id && set->n == set->cap) {
+			size_t cap = set->cap ? 2 * set->cap : 16;
+			const char **grown = ecs_arena_grow(&c->run->arena, set->v, set->n, cap, sizeof(*grown));
+			if (!grown) {
+				c->failed = true;
+				return;
+			}
+			set->v = grown;
+			set->cap = cap;
+		}
+		if (id)
+			set->v[set->n++] = id;
+	}
+	cJSON_ArrayForEach(it, v)
+		collect_refs(c, it, set);
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * cfn-lint W3005: a DependsOn already implied by a Ref/GetAtt is dropped.
+ * The references are collected once per resource and looked up: walking the
+ * properties once per dependency took seconds for a service publishing a
+ * port range of thousands (found by fuzz_check: "8-8000").
+ */
+static void prune_depends_on(struct cvt *c)
+{
+	struct ref_set set = { 0 };
 	cJSON *res;
 
-	cJSON_ArrayForEach(res, resources) {
+	cJSON_ArrayForEach(res, c->resources) {
 		cJSON *deps = cJSON_GetObjectItemCaseSensitive(res, "DependsOn");
-		cJSON *props = cJSON_GetObjectItemCaseSensitive(res, "Properties");
+		cJSON *d, *next;
+
 		if (!deps)
 			continue;
-		for (int i = cJSON_GetArraySize(deps) - 1; i >= 0; i--) {
-			cJSON *d = cJSON_GetArrayItem(deps, i);
-			if (cJSON_IsString(d) && references(props, d->valuestring))
-				cJSON_DeleteItemFromArray(deps, i);
+		set.n = 0;
+		collect_refs(c, cJSON_GetObjectItemCaseSensitive(res, "Properties"), &set);
+		if (c->failed)
+			return;
+		if (set.n)
+			qsort(set.v, set.n, sizeof(*set.v), cmp_id);
+		for (d = deps->child; d; d = next) {
+			next = d->next;
+			if (set.n && cJSON_IsString(d) && bsearch(&d->valuestring, set.v, set.n, sizeof(*set.v), cmp_id))
+				cJSON_Delete(cJSON_DetachItemViaPointer(deps, d));
 		}
-		if (cJSON_GetArraySize(deps) == 0)
+		if (!deps->child)
 			cJSON_DeleteItemFromObjectCaseSensitive(res, "DependsOn");
 	}
 }
@@ -203,7 +254,7 @@ static int run_families(struct cvt *c)
 	if (!ok)
 		return -1;
 	/* Before the finish hooks: an overlay's own DependsOn and Parameters stay as written. */
-	prune_depends_on(c->resources);
+	prune_depends_on(c);
 	prune_parameters(c->tpl);
 	for (size_t f = 0; f < N_FAMILIES && !c->failed; f++)
 		if (families[f]->finish && families[f]->finish(c) < 0)
