@@ -23,6 +23,19 @@ static void check_span(const struct ecs_files *files, const struct ecs_span *sp)
 	FUZZ_ASSERT(e.line == sp->end.line && e.col == sp->end.col);
 }
 
+/* A fix edits bytes of a file we have, in order: applying it cannot write outside the text. */
+static void check_fix(const struct ecs_files *files, const struct ecs_fix *fix)
+{
+	FUZZ_ASSERT(fix->title != NULL && fix->n_edits > 0);
+	for (uint16_t i = 0; i < fix->n_edits; i++) {
+		const struct ecs_edit *e = &fix->edits[i];
+		const struct ecs_source *src = ecs_files_get(files, e->file);
+
+		FUZZ_ASSERT(src != NULL && e->text != NULL);
+		FUZZ_ASSERT(e->start <= e->end && e->end <= src->len);
+	}
+}
+
 size_t fuzz_check_tree(const struct ecs_files *files, const struct ecs_node *n, unsigned depth)
 {
 	size_t count = 1;
@@ -68,5 +81,7 @@ void fuzz_check_diags(const struct ecs_files *files, const struct ecs_diags *d)
 		check_span(files, &dg->span);
 		for (uint16_t k = 0; k < dg->n_related; k++)
 			check_span(files, &dg->related[k].span);
+		if (dg->fix)
+			check_fix(files, dg->fix);
 	}
 }

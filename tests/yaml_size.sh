@@ -15,7 +15,7 @@ while IFS= read -r f; do
   if grep -q 'BUG: YAML size' "${TMPDIR:-/tmp}/yaml-size.err"; then
     echo "FAIL $f: $(grep 'BUG' "${TMPDIR:-/tmp}/yaml-size.err")"; fail=$((fail+1))
   fi
-done < <( { find "$src/fixtures/convert" "$src/fixtures/rules" -name compose.yaml; \
+done < <( { find "$src/fixtures/convert" "$src/fixtures/rules" "$src/fixtures/fuzz" -name compose.yaml; \
             [ -d "$src/../shared/corpus" ] && find "$src/../shared/corpus" -name 'compose.y*ml'; } | sort)
 echo "yaml-size: $((n-fail)) passed, $fail failed"
 [ $fail = 0 ]

@@ -162,29 +162,73 @@ static bool references(const cJSON *v, const char *id)
 	return false;
 }
 
-/* cfn-lint W3005: a DependsOn already implied by a Ref/GetAtt is dropped. */
-static void prune_resource_depends_on(cJSON *res)
+/* Adds to c->refs the ids a Properties subtree mentions by Ref or Fn::GetAtt. */
+static void collect_refs(struct cvt *c, const cJSON *v)
+{
+	const cJSON *it;
+
+	if (cJSON_IsObject(v) && v->child && !v->child->next) {
+		const cJSON *ref = cJSON_GetObjectItemCaseSensitive(v, "Ref");
+		const cJSON *att = cJSON_GetObjectItemCaseSensitive(v, "Fn::GetAtt");
+		const char *id = cJSON_IsString(ref) ? ref->valuestring
+				 : cJSON_IsArray(att) && cJSON_IsString(att->child) ? att->child->valuestring : NULL;
+		if (id && c->n_refs == c->cap_refs) {
+			size_t cap = c->cap_refs ? 2 * c->cap_refs : 16;
+			const char **grown = ecs_arena_grow(&c->run->arena, c->refs, c->n_refs, cap, sizeof(*grown));
+			if (!grown) {
+				c->failed = true;
+				return;
+			}
+			c->refs = grown;
+			c->cap_refs = cap;
+		}
+		if (id)
+			c->refs[c->n_refs++] = id;
+	}
+	cJSON_ArrayForEach(it, v)
+		collect_refs(c, it);
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * cfn-lint W3005: a DependsOn already implied by a Ref/GetAtt is dropped.
+ * The references are collected once per resource and looked up: walking the
+ * properties once per dependency took seconds for a service publishing a
+ * port range of thousands (found by fuzz_check: "8-8000").
+ */
+static void prune_resource_depends_on(struct cvt *c, cJSON *res)
 {
 	cJSON *deps = cJSON_GetObjectItemCaseSensitive(res, "DependsOn");
-	cJSON *props = cJSON_GetObjectItemCaseSensitive(res, "Properties");
+	cJSON *d, *next;
 
 	if (!deps)
 		return;
-	for (int i = cJSON_GetArraySize(deps) - 1; i >= 0; i--) {
-		cJSON *d = cJSON_GetArrayItem(deps, i);
-		if (cJSON_IsString(d) && references(props, d->valuestring))
-			cJSON_DetachItemFromArray(deps, i);
+	c->n_refs = 0;
+	collect_refs(c, cJSON_GetObjectItemCaseSensitive(res, "Properties"));
+	if (c->failed)
+		return;
+	if (c->n_refs)
+		qsort(c->refs, c->n_refs, sizeof(*c->refs), cmp_id);
+	for (d = deps->child; d; d = next) {
+		next = d->next;
+		if (c->n_refs && cJSON_IsString(d) &&
+		    bsearch(&d->valuestring, c->refs, c->n_refs, sizeof(*c->refs), cmp_id))
+			cJSON_DetachItemViaPointer(deps, d);
 	}
-	if (cJSON_GetArraySize(deps) == 0)
+	if (!deps->child)
 		cJSON_DetachItemFromObjectCaseSensitive(res, "DependsOn");
 }
 
-static void prune_depends_on(cJSON *resources)
+static void prune_depends_on(struct cvt *c)
 {
 	cJSON *res;
 
-	cJSON_ArrayForEach(res, resources)
-		prune_resource_depends_on(res);
+	cJSON_ArrayForEach(res, c->resources)
+		prune_resource_depends_on(c, res);
 }
 
 static bool kept_param(const struct cvt *c, const char *name)
@@ -223,7 +267,7 @@ static void retire_resource(struct cvt *c, cJSON *res)
 	size_t json, yaml = 0;
 	void **data;
 
-	prune_resource_depends_on(res);
+	prune_resource_depends_on(c, res);
 	keep_params(c, res);
 	if (r->n == r->cap) {
 		size_t cap = r->cap ? 2 * r->cap : 64;
@@ -322,7 +366,7 @@ static int run_families(struct cvt *c)
 	if (!ok)
 		return -1;
 	/* Before the finish hooks: an overlay's own DependsOn and Parameters stay as written. */
-	prune_depends_on(c->resources);
+	prune_depends_on(c);
 	prune_parameters(c);
 	for (size_t f = 0; f < N_FAMILIES && !c->failed; f++)
 		if (families[f]->finish && families[f]->finish(c) < 0)

@@ -78,7 +78,9 @@ static int lb_project(struct cvt *c)
 	return c->failed ? -1 : 0;
 }
 
-static void ingress(struct cvt *c, const struct ecs_service *s, const struct ecs_port *pt, const char *net)
+/* ref: the service's entry naming net, the place to report an undeclared network's id clash at. */
+static void ingress(struct cvt *c, const struct ecs_service *s, const struct ecs_port *pt, const char *net,
+		    const struct ecs_span *ref)
 {
 	const struct ecs_network *n = ecs_project_network(c->p, net);
 	const char *nid = cvt_normalise(c, net);
@@ -91,7 +93,11 @@ static void ingress(struct cvt *c, const struct ecs_service *s, const struct ecs
 		return;
 	}
 	/* Two services publishing one port share the rule (ECS209 reports the clash). */
-	props = cvt_resource(c, id, "AWS::EC2::SecurityGroupIngress", "network", net, n ? &n->key_span : NULL);
+	/*
+	 * A network only services name (never declared) has no key span; two such
+	 * names with one id were reported at line 0 (found by fuzz_check).
+	 */
+	props = cvt_resource(c, id, "AWS::EC2::SecurityGroupIngress", "network", net, n ? &n->key_span : ref);
 	if (!props)
 		return;
 	cvt_sets(c, props, "CidrIp", "0.0.0.0/0");
@@ -167,7 +173,7 @@ static int lb_service(struct cvt *c, struct cvt_svc *sv)
 				if (s->networks[k].name.v && strcmp(s->networks[k].name.v, net) == 0)
 					seen = true;
 			if (net && !seen)
-				ingress(c, s, pt, net);
+				ingress(c, s, pt, net, &s->networks[j].span);
 		}
 		target_group_and_listener(c, sv, pt);
 	}

@@ -364,9 +364,19 @@ int ecs_parse_cpus(const char *s, size_t len, int64_t *millis, double *value, st
 		nfrac++;
 	}
 	*millis = (int64_t)((whole * 1000000000ull + frac) / 1000000ull);
+	/*
+	 * Leading zeros (and '+') go before the copy is cut to fit num: what
+	 * is left is at most 10 whole digits, 9 fraction digits and zeros, so
+	 * the cut drops only zeros.  Cutting first read "000...0002" as 0
+	 * while millis said 2000 (found by fuzz_shortsyntax).
+	 */
+	i = s[0] == '+';
+	while (i < len && s[i] == '0')
+		i++;
+	len -= i;
 	if (len >= sizeof(num))
 		len = sizeof(num) - 1;
-	memcpy(num, s, len);
+	memcpy(num, s + i, len);
 	num[len] = '\0';
 	*value = strtod(num, NULL);
 	return 0;

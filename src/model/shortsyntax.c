@@ -67,7 +67,11 @@ static bool valid_ip(const char *s, size_t start, size_t end, int family)
 	char buf[64];
 	unsigned char addr[16];
 
-	if (end - start >= sizeof(buf) || end == start)
+	/*
+	 * inet_pton stops at a NUL, and a YAML "\0" escape puts one in a scalar:
+	 * "127.0.0.1\0junk" is not an address (found by fuzz_shortsyntax).
+	 */
+	if (end - start >= sizeof(buf) || end == start || memchr(s + start, '\0', end - start))
 		return false;
 	memcpy(buf, s + start, end - start);
 	buf[end - start] = '\0';
@@ -334,7 +338,8 @@ int ecs_shell_split(const char *s, size_t len, char *buf, uint32_t *starts, size
 		    long *cut, struct ecs_parse_error *err)
 {
 	bool escaped = false, dq = false, sq = false, bq = false, dollar = false, got = false;
-	size_t out = 0, word = 0, words = 0, open = 0;
+	/* word_in: where the current word starts in s, for a cut that drops it */
+	size_t out = 0, word = 0, words = 0, open = 0, word_in = 0;
 
 	*cut = -1;
 	for (size_t i = 0; i < len; i++) {
@@ -355,6 +360,8 @@ int ecs_shell_split(const char *s, size_t len, char *buf, uint32_t *starts, size
 			continue;
 		}
 		if (is_blank(c)) {
+			if (!(sq || dq || bq || dollar))
+				word_in = i + 1;
 			if (sq || dq || bq || dollar) {
 				buf[out++] = c;
 			} else if (got) {
@@ -416,11 +423,17 @@ int ecs_shell_split(const char *s, size_t len, char *buf, uint32_t *starts, size
 		case ';': case '&': case '|': case '<': case '>':
 			if (!(sq || dq || bq || dollar)) {
 				size_t at = i;
-				/* "2>" is a redirection of fd 2: the digit goes too. */
+				/*
+				 * "2>" is a redirection of fd 2: the digit goes too.  go-shellwords
+				 * drops the whole word when it starts with a digit ("12>", "1a>"),
+				 * so the cut is where that word starts, not the byte before '>'
+				 * (found by fuzz_shortsyntax: the kept words must be what the text
+				 * before the cut splits into).
+				 */
 				if (c == '>' && got && out > word && is_digit(buf[word])) {
 					out = word;
 					got = false;
-					at = i - 1;
+					at = word_in;
 				}
 				*cut = (long)at;
 				goto done;

@@ -182,6 +182,11 @@ static void cpus(void **state)
 	check_bad(cpus_millis, bad, sizeof(bad) / sizeof(bad[0]));
 	assert_int_equal(ecs_parse_cpus("0.25", 4, &m, &d, NULL), 0);
 	assert_true(d == 0.25);
+	/* Leading zeros past the 63-byte copy must not change the value (fuzz_shortsyntax). */
+	static const char zeros[] = "+0000000000000000000000000000000000000000000000000000000000000000000002.5";
+	assert_int_equal(ecs_parse_cpus(zeros, sizeof(zeros) - 1, &m, &d, NULL), 0);
+	assert_int_equal(m, 2500);
+	assert_true(d == 2.5);
 }
 
 static void integers(void **state)

@@ -265,6 +265,9 @@ static void shell_split(void **state)
 		{ "echo a;b", { "echo", "a" }, 6 },
 		{ "cat < in", { "cat" }, 4 },
 		{ "run 2>err", { "run" }, 4 },
+		/* The whole word starting with a digit is dropped: the cut is its start (fuzz_shortsyntax). */
+		{ "run 12>err", { "run" }, 4 },
+		{ "run \"1\"x>err", { "run" }, 4 },
 		{ "echo $(date)", { "echo", "$(date)" }, -1 },
 		{ "", { NULL }, -1 },
 	};
