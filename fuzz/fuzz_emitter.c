@@ -11,7 +11,10 @@
  *    the same bytes, in either order of the two formats;
  *  - ecs_template_size() counts exactly the bytes ecs_template_render()
  *    writes, for both formats (the check pipeline relies on the count for
- *    the template-size rules without rendering).
+ *    the template-size rules without rendering);
+ *  - check's conversion, which measures and drops each service's resources
+ *    (ecs_convert_for_check), gives the same sizes and resource count as the
+ *    whole template.
  */
 #include <string.h>
 
@@ -28,7 +31,7 @@ static void render(cJSON *tpl, enum ecs_template_format f, struct ecs_buf *out)
 	size_t counted = 0;
 
 	FUZZ_ASSERT(ecs_template_render(tpl, f, out, &err) == 0 && !out->failed);
-	FUZZ_ASSERT(ecs_template_size(tpl, f, &counted, &err) == 0);
+	FUZZ_ASSERT(ecs_template_size(tpl, f, NULL, &counted, &err) == 0);
 	if (counted != out->len)
 		fprintf(stderr, "%s size counted %zu, rendered %zu:\n%.*s\n", f == ECS_TEMPLATE_JSON ? "JSON" : "YAML",
 			counted, out->len, (int)out->len, out->data);
@@ -85,6 +88,44 @@ static void check_template(cJSON *tpl)
 	cJSON_Delete(copy);
 }
 
+static size_t count_resources(const cJSON *tpl)
+{
+	const cJSON *res = cJSON_GetObjectItemCaseSensitive(tpl, "Resources"), *it;
+	size_t n = 0;
+
+	cJSON_ArrayForEach(it, res)
+		n++;
+	return n;
+}
+
+/* The same model converted as check does it, in a run of its own. */
+static void check_streamed(const struct ecs_project *model, const struct ecs_convert_options *co, cJSON *whole)
+{
+	struct ecs_run run;
+	struct ecs_buf err = ECS_BUF_INIT;
+	struct ecs_retired retired;
+	cJSON *tpl = NULL;
+	size_t a = 0, b = 0;
+
+	ecs_run_init(&run);
+	FUZZ_ASSERT(ecs_convert_for_check(&run, model, co, &tpl, &retired) == 0 && tpl);
+	FUZZ_ASSERT(count_resources(tpl) + retired.n == count_resources(whole));
+	FUZZ_ASSERT(ecs_template_size(tpl, ECS_TEMPLATE_JSON, &retired, &a, &err) == 0);
+	FUZZ_ASSERT(ecs_template_size(whole, ECS_TEMPLATE_JSON, NULL, &b, &err) == 0);
+	if (a != b)
+		fprintf(stderr, "JSON size streamed %zu, whole %zu\n", a, b);
+	FUZZ_ASSERT(a == b);
+	if (!retired.yaml_unknown) {
+		FUZZ_ASSERT(ecs_template_size(tpl, ECS_TEMPLATE_YAML, &retired, &a, &err) == 0);
+		FUZZ_ASSERT(ecs_template_size(whole, ECS_TEMPLATE_YAML, NULL, &b, &err) == 0);
+		if (a != b)
+			fprintf(stderr, "YAML size streamed %zu, whole %zu\n", a, b);
+		FUZZ_ASSERT(a == b);
+	}
+	ecs_buf_release(&err);
+	ecs_run_release(&run);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct ecs_options o;
@@ -105,10 +146,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto out;
 	ecs_diags_finish(&run.diags);
 	fuzz_check_diags(&run.files, &run.diags);
-	if (tpl)
+	if (tpl) {
+		check_streamed(model, &co, tpl);
 		check_template(tpl);
+	}
 out:
-	cJSON_Delete(tpl);
+	/* The template lives in the run's arena. */
 	ecs_run_release(&run);
 	ecs_options_release(&o);
 	return 0;

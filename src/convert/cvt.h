@@ -104,6 +104,10 @@ struct cvt {
 	struct ecs_retired *retired;
 	const char **kept_params;
 	size_t n_kept_params;
+
+	/* Scratch of prune_depends_on: the ids one resource refers to. */
+	const char **refs;
+	size_t n_refs, cap_refs;
 };
 
 struct cvt_family {

@@ -340,6 +340,10 @@ void cvt_depends_on(struct cvt *c, cJSON *resource, const char *id)
 
 static struct ecs_diag *cvt_vreport(struct cvt *c, const struct ecs_rule *rule, const struct ecs_span *span,
 				    const char *path, const char *help, const char *fmt, va_list ap)
+	__attribute__((format(printf, 6, 0)));
+
+static struct ecs_diag *cvt_vreport(struct cvt *c, const struct ecs_rule *rule, const struct ecs_span *span,
+				    const char *path, const char *help, const char *fmt, va_list ap)
 {
 	struct ecs_diag *d = ecs_diag_vadd(&c->run->diags, rule, span, path, fmt, ap);
 
