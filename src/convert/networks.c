@@ -137,7 +137,29 @@ static int networks_project(struct cvt *c)
 	return c->failed ? -1 : 0;
 }
 
+/*
+ * Compose refuses a service attached to a network the file does not declare
+ * ("refers to undefined network"), and the template would refer to a
+ * security group nothing creates (cfn-lint E1020).  `default` always exists.
+ */
+static int networks_service(struct cvt *c, struct cvt_svc *sv)
+{
+	const struct ecs_service *s = sv->s;
+
+	for (uint32_t i = 0; i < s->n_networks; i++) {
+		const struct ecs_service_network *n = &s->networks[i];
+		if (!n->name.present || !n->name.v || strcmp(n->name.v, "default") == 0 ||
+		    ecs_project_network(c->p, n->name.v))
+			continue;
+		cvt_error(c, n->name.node ? &n->name.span : &n->span, NULL,
+			  "declare it under the top-level networks: (external: true for one that exists already)",
+			  "service '%s' is attached to network '%s', which is not declared", s->name, n->name.v);
+	}
+	return c->failed ? -1 : 0;
+}
+
 const struct cvt_family cvt_family_networks = {
 	.name = "networks",
 	.project = networks_project,
+	.service = networks_service,
 };
