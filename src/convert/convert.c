@@ -86,6 +86,7 @@ static void add_parameters(struct cvt *c)
 	cvt_id_claim(c, CVT_PARAM_SUBNETS, "parameter", CVT_PARAM_SUBNETS, NULL);
 }
 
+/* qsort/bsearch order of string pointers (logical ids, network names). */
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -189,11 +190,6 @@ static void collect_refs(struct cvt *c, const cJSON *v)
 		collect_refs(c, it);
 }
 
-static int cmp_id(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /*
  * cfn-lint W3005: a DependsOn already implied by a Ref/GetAtt is dropped.
  * The references are collected once per resource and looked up: walking the
@@ -212,11 +208,11 @@ static void prune_resource_depends_on(struct cvt *c, cJSON *res)
 	if (c->failed)
 		return;
 	if (c->n_refs)
-		qsort(c->refs, c->n_refs, sizeof(*c->refs), cmp_id);
+		qsort(c->refs, c->n_refs, sizeof(*c->refs), cmp_str);
 	for (d = deps->child; d; d = next) {
 		next = d->next;
 		if (c->n_refs && cJSON_IsString(d) &&
-		    bsearch(&d->valuestring, c->refs, c->n_refs, sizeof(*c->refs), cmp_id))
+		    bsearch(&d->valuestring, c->refs, c->n_refs, sizeof(*c->refs), cmp_str))
 			cJSON_DetachItemViaPointer(deps, d);
 	}
 	if (!deps->child)
@@ -264,7 +260,7 @@ static void retire_resource(struct cvt *c, cJSON *res)
 	struct ecs_retired *r = c->retired;
 	const cJSON *type = cJSON_GetObjectItemCaseSensitive(res, "Type");
 	struct ecs_retired_resource *it;
-	size_t json, yaml = 0;
+	size_t json, compact, yaml = 0;
 	void **data;
 
 	prune_resource_depends_on(c, res);
@@ -282,11 +278,11 @@ static void retire_resource(struct cvt *c, cJSON *res)
 	/* Past this the YAML is not needed (lint.c sizes it as JSON): stop counting it. */
 	if (r->json_members > ECS_TEMPLATE_JSON_OVER_ANY_LIMIT)
 		r->yaml_unknown = true;
-	ecs_template_member_sizes(res, &json, r->yaml_unknown ? NULL : &yaml);
+	ecs_template_member_sizes(res, &json, &compact, r->yaml_unknown ? NULL : &yaml);
 	it = &r->v[r->n++];
 	it->logical_id = res->string;
 	it->type = cJSON_IsString(type) ? type->valuestring : NULL;
-	it->bytes = ecs_template_entry_size(res);
+	it->bytes = compact;
 	r->json_members += json;
 	r->yaml_members += yaml;
 	/* Nothing may reach it through the id table once its arena is reset. */

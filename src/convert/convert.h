@@ -96,8 +96,8 @@ size_t ecs_template_entry_size(const cJSON *v);
 /*
  * Bytes a resource (a member of Resources, with its key) adds to that
  * section: its lines in the pretty JSON (without the comma) and in the
- * YAML (yaml NULL: not counted).
+ * YAML (yaml NULL: not counted); compact: ecs_template_entry_size() of it.
  */
-void ecs_template_member_sizes(const cJSON *member, size_t *json, size_t *yaml);
+void ecs_template_member_sizes(const cJSON *member, size_t *json, size_t *compact, size_t *yaml);
 
 #endif

@@ -389,10 +389,15 @@ static size_t json_compact_size(const cJSON *v)
  */
 static size_t json_pretty_size(const cJSON *v, size_t depth);
 
-/* One member's line of an object at depth: indent, "key": value, newline (its comma aside). */
+/* One member's line of an object at depth: indent, "key":<TAB>value, newline (its comma aside). */
+static size_t json_member_line(size_t depth, size_t key, size_t value)
+{
+	return 2 * (depth + 1) + key + 2 + value + 1;
+}
+
 static size_t json_member_size(const cJSON *it, size_t depth)
 {
-	return 2 * (depth + 1) + json_string_size(it->string) + 2 + json_pretty_size(it, depth + 1) + 1;
+	return json_member_line(depth, json_string_size(it->string), json_pretty_size(it, depth + 1));
 }
 
 static size_t json_pretty_size(const cJSON *v, size_t depth)
@@ -548,10 +553,42 @@ int ecs_template_render(cJSON *tpl, enum ecs_template_format f, struct ecs_buf *
  * Neither size depends on key order, so the tree is not sorted here; debug
  * builds render (which sorts) and compare.
  */
-/* Resources sit at depth 1 of the JSON and their entries at indent 2 of the YAML. */
-void ecs_template_member_sizes(const cJSON *member, size_t *json, size_t *yaml)
+/*
+ * json_pretty_size(v, depth) and, in *compact, json_compact_size(v), in one
+ * walk: check measures every resource both ways, and the strings are what
+ * costs.
+ */
+static size_t json_both_sizes(const cJSON *v, size_t depth, size_t *compact)
 {
-	*json = json_member_size(member, 1);
+	const cJSON *it;
+	size_t n = 2, c = 2, k, child;
+
+	if (cJSON_IsObject(v)) {
+		cJSON_ArrayForEach(it, v) {
+			size_t key = json_string_size(it->string);
+			size_t pretty = json_both_sizes(it, depth + 1, &k);
+			n += json_member_line(depth, key, pretty) + (it->next != NULL);
+			c += key + 1 + k + (it->next != NULL);
+		}
+		*compact = c;
+		return n + 2 * depth + 1;
+	}
+	if (cJSON_IsArray(v)) {
+		cJSON_ArrayForEach(it, v) {
+			child = json_both_sizes(it, depth + 1, &k);
+			n += child + (it->next != NULL ? 2 : 0);
+			c += k + (it->next != NULL);
+		}
+		*compact = c;
+		return n;
+	}
+	return *compact = json_scalar_size(v);
+}
+
+/* Resources sit at depth 1 of the JSON and their entries at indent 2 of the YAML. */
+void ecs_template_member_sizes(const cJSON *member, size_t *json, size_t *compact, size_t *yaml)
+{
+	*json = json_member_line(1, json_string_size(member->string), json_both_sizes(member, 2, compact));
 	if (yaml)
 		*yaml = yaml_member_size(member, 2);
 }
